@@ -1,0 +1,69 @@
+/**
+ * The one gradient-descent loop for both regimes (they differ only in the targets p, see losses.ts).
+ * Full-batch GD: one epoch is one step, W(t+1) = Π(W(t) − η ∇R̂(W(t))), Π the optional projection onto
+ * ‖W − W(0)‖_F ≤ R. Records the epoch-averaged loss (1/T) Σ_{t<T} R̂(W(t)) — the quantity the width
+ * theorems bound — and the final loss R̂(W(T)).
+ * Source: Ji & Telgarsky 2020 (arXiv 1909.12292) Thm 2.2 (average of risks over GD iterates) [RECALLED];
+ * Mandal–Lin–Srikant 2024 (arXiv 2412.09579) projected GD for soft labels [RECALLED].
+ */
+import type { TwoLayerNet } from '../model/twoLayer.js';
+import { ShapeError } from '../errors.js';
+import { makeBuffers, referenceKernel, type TrainKernel } from './kernel.js';
+import { projectToBall } from './project.js';
+
+export interface TrainOptions {
+  /** Step size η > 0. @defaultValue 1 */
+  eta?: number;
+  /** Epochs T (= full-batch steps). @defaultValue 200 */
+  T?: number;
+  /** Projection radius R on ‖W − W(0)‖_F; Infinity = plain GD. @defaultValue Infinity */
+  radius?: number;
+  /** Loss-and-gradient implementation. @defaultValue referenceKernel */
+  kernel?: TrainKernel;
+  /** Keep the per-epoch losses (length T+1). @defaultValue false */
+  recordCurve?: boolean;
+}
+
+export interface TrainResult {
+  /** (1/T) Σ_{t<T} R̂(W(t)), nats. */
+  avgLoss: number;
+  /** R̂(W(T)), nats. */
+  finalLoss: number;
+  /** R̂(W(t)) for t = 0..T when recordCurve. */
+  curve?: Float64Array;
+  /** Final outputs f(x_i; W(T)). */
+  f: Float64Array;
+}
+
+/**
+ * Train net.W in place from its current value (taken as W(0) for the projection).
+ * @param X  n×d row-major.  @param p  n target probabilities in [0, 1].
+ * @throws ShapeError on mismatched sizes.
+ */
+export function trainFirstLayer(
+  net: TwoLayerNet,
+  X: Float64Array,
+  n: number,
+  p: Float64Array,
+  opts: TrainOptions = {},
+): TrainResult {
+  const { eta = 1, T = 200, radius = Infinity, kernel = referenceKernel, recordCurve = false } = opts;
+  const { m, d, W } = net;
+  if (X.length !== n * d) throw new ShapeError(`trainFirstLayer: X has length ${X.length}, expected n·d = ${n}·${d}`);
+  if (p.length !== n) throw new ShapeError(`trainFirstLayer: p has length ${p.length}, expected n = ${n}`);
+  const W0 = Number.isFinite(radius) ? W.slice() : undefined;
+  const buf = makeBuffers(n, m, d);
+  const curve = recordCurve ? new Float64Array(T + 1) : undefined;
+  let sum = 0;
+  for (let t = 0; t < T; t++) {
+    const loss = kernel.lossAndGrad(net, X, n, p, buf);
+    if (curve) curve[t] = loss;
+    sum += loss;
+    const G = buf.G;
+    for (let k = 0; k < W.length; k++) W[k] -= eta * G[k];
+    if (W0) projectToBall(W, W0, radius);
+  }
+  const finalLoss = kernel.lossAndGrad(net, X, n, p, buf);
+  if (curve) curve[T] = finalLoss;
+  return { avgLoss: T > 0 ? sum / T : finalLoss, finalLoss, curve, f: buf.f.slice() };
+}
