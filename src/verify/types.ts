@@ -1,0 +1,88 @@
+/**
+ * The shared vocabulary of verification: a Claim (one statement of the theory, or a deliberately false
+ * mutant) runs to a ClaimResult with one of four verdicts. Property files in properties/ define Claims;
+ * the vitest wrappers assert their expected verdict; `ntk-verify verify` runs them all and writes reports.
+ */
+
+/**
+ * verified: the evidence supports the claim at the stated confidence.
+ * refuted: a counterexample was found (and shrunk), or the failure rate exceeds δ at the stated confidence.
+ * inconclusive: not enough evidence either way (e.g. too many fc.pre skips, interval straddles δ).
+ * not-applicable: a precondition (e.g. a minimum width) is out of reach at this scale.
+ */
+export type Verdict = 'verified' | 'refuted' | 'inconclusive' | 'not-applicable';
+
+export interface Counterexample {
+  /** fast-check seed and path that replay the failure bit-identically. */
+  seed: number;
+  path: string;
+  /** The shrunk dataset when the counterexample is one (small: inlined in reports). */
+  dataset?: { x: number[][]; y: number[]; p?: number[] };
+  n?: number;
+  d?: number;
+  /** The failing values, e.g. { lhs, rhs, gamma, eps, m }. */
+  values: Record<string, number | string | boolean | null>;
+  /** One-line shell command that replays it. */
+  replay: string;
+}
+
+/** One m* measurement: the smallest width reaching epoch-averaged loss ≤ eps in the required seed fraction. */
+export interface WidthCell {
+  dataset: string;
+  regime: 'soft' | 'hard';
+  gamma: number;
+  eps: number;
+  /** null when no width up to the search cap succeeded. */
+  mStar: number | null;
+  /** The theory's bound at (gamma, eps) with the configured constant. */
+  bound?: number;
+  seeds: number;
+}
+
+export interface ClaimResult {
+  id: string;
+  title: string;
+  /** The claim in words/formula. */
+  statement: string;
+  /** Paper, theorem/lemma, or "our reading", with an honesty tag. */
+  source: string;
+  /** e.g. "δ = 0.01, 200 trials, Clopper–Pearson 99% upper bound on failure rate vs δ". */
+  confidence: string;
+  verdict: Verdict;
+  /** One line of evidence for the summary table. */
+  evidence: string;
+  /** What data it ran on. */
+  data: string;
+  /** True for a deliberately false claim (power analysis): it is expected to be refuted. */
+  mutant: boolean;
+  /** Numbers behind the verdict (for results.json and the report). */
+  metrics: Record<string, number | string | boolean | null>;
+  counterexample?: Counterexample;
+  /** Width measurements behind width/scaling/separation claims. */
+  cells?: WidthCell[];
+  /** Free-form series for plots: name → points. */
+  series?: Record<string, { x: number; y: number; group?: string }[]>;
+  /** fast-check seed the run used. */
+  seed: number;
+  wallSeconds: number;
+}
+
+export interface RunContext {
+  /** fast-check / init seed for the whole run. */
+  seed: number;
+  /** Smaller budgets for CI (`npm test`) vs the default `verify`. */
+  quick: boolean;
+  /** Optional progress hook: (done, total, label). */
+  progress?: (done: number, total: number, label: string) => void;
+}
+
+export interface Claim {
+  id: string;
+  title: string;
+  statement: string;
+  source: string;
+  confidence: string;
+  /** Mutants must come out refuted; true claims verified (or not-applicable where stated). */
+  mutant: boolean;
+  run(ctx: RunContext): ClaimResult | Promise<ClaimResult>;
+}
