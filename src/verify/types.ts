@@ -60,7 +60,12 @@ export interface ClaimResult {
   counterexample?: Counterexample;
   /** Width measurements behind width/scaling/separation claims. */
   cells?: WidthCell[];
-  /** Free-form series for plots: name → points. */
+  /**
+   * Series for plots, name → points. Names with a conventional meaning the report draws specially:
+   * 'ntk-error' (x = m, y = max|K_m − K|, with a 1/√m reference), 'loss-curve' (x = epoch, y = loss,
+   * group = "m=…, soft|hard"), 'margin-bracket' (x = dataset index, y = bound, group = lower|upper|estimate).
+   * Any other series is drawn as a plain line plot, log-log when its name ends in "-loglog".
+   */
   series?: Record<string, { x: number; y: number; group?: string }[]>;
   /** fast-check seed the run used. */
   seed: number;
@@ -74,6 +79,17 @@ export interface RunContext {
   quick: boolean;
   /** Optional progress hook: (done, total, label). */
   progress?: (done: number, total: number, label: string) => void;
+  /**
+   * Optional store of finished cells (e.g. one m* search), keyed by a deterministic string of everything the
+   * cell depends on. `verify --resume` passes a store backed by the interrupted run's recorded cells, so a
+   * resumed run recomputes nothing it has and gives the same results as an uninterrupted one.
+   */
+  cells?: CellStore;
+}
+
+export interface CellStore {
+  get(key: string): unknown | undefined;
+  set(key: string, value: unknown): void;
 }
 
 export interface Claim {
