@@ -101,4 +101,20 @@ export interface Claim {
   /** Mutants must come out refuted; true claims verified (or not-applicable where stated). */
   mutant: boolean;
   run(ctx: RunContext): ClaimResult | Promise<ClaimResult>;
+  /**
+   * Re-run one recorded case of a fast-check claim bit-identically from its fc seed and path (the values in
+   * a Counterexample). Absent for claims that are not fast-check properties (e.g. aggregate fits).
+   */
+  replay?(seed: number, path: string): ReplayResult;
+}
+
+/** What `ntk-verify replay --claim <id> --seed S --path P` prints (as JSON). */
+export interface ReplayResult {
+  claim: string;
+  seed: number;
+  path: string;
+  /** True when the replayed case violates the claim again (a counterexample). */
+  failed: boolean;
+  /** The replayed case: dataset, sizes and values (present whether or not it failed). */
+  counterexample: Counterexample | null;
 }

@@ -1,0 +1,28 @@
+/**
+ * The theorem catalog (issue 4): the true claims in the order of the issue, then the mutants (deliberately false
+ * claims that must be refuted, for the report's Power table). Each claim lives in its own file under
+ * properties/claims/ or properties/mutants/ with its Claim/Source/Confidence header.
+ */
+import { InputError } from '../errors.js';
+import type { Claim } from './types.js';
+import { klQuadraticClaim } from '../../properties/claims/klQuadratic.js';
+import { klSixteenthMutant } from '../../properties/mutants/klSixteenth.js';
+
+/** True claims, in the issue's order. */
+export const trueClaims: Claim[] = [klQuadraticClaim];
+
+/** Mutants (mutant: true), each expected to be refuted with a shrunk counterexample. */
+export const mutants: Claim[] = [klSixteenthMutant];
+
+/** The whole catalog: true claims, then mutants. */
+export const claims: Claim[] = [...trueClaims, ...mutants];
+
+/**
+ * The claim with this id.
+ * @throws InputError('--claim') listing the known ids when there is none.
+ */
+export function findClaim(id: string): Claim {
+  const c = claims.find((x) => x.id === id);
+  if (!c) throw new InputError('--claim', `findClaim: unknown claim '${id}'; known: ${claims.map((x) => x.id).join(', ')}`);
+  return c;
+}

@@ -1,0 +1,113 @@
+/**
+ * Build a {@link Claim} from a fast-check property: `run` draws cases from the claim's seed (derived from the run
+ * seed), shrinks a failure to a minimal case, and turns the outcome into a verdict; `replay` re-runs one
+ * recorded case from (seed, path). Verdicts of the default rule, for universal claims ("for every case …"):
+ *   refuted       a case violates the claim (shrunk counterexample, replay command);
+ *   verified      no violation in N evaluated cases — a search, stated with its reach: the generator's
+ *                 failure mass is < 1 − 0.05^{1/N} at 95% (≈ 3/N, the rule of three);
+ *   inconclusive  fc.pre rejected too many cases (skips are never counted as passes).
+ * Claims with their own statistics (trialProperty.ts, width claims) pass a `decide` hook.
+ * The case generator and check do not depend on the mode: quick mode only lowers numRuns, so a replay
+ * needs no mode flag.
+ */
+import type { Claim, ClaimResult, RunContext, Verdict } from './types.js';
+import { claimSeed, replayCommand, runProperty, type PropertyOutcome, type PropertySpec } from './runProperty.js';
+
+export interface PropertyClaimDef<T, R> {
+  id: string;
+  title: string;
+  statement: string;
+  source: string;
+  confidence: string;
+  mutant: boolean;
+  /** What the cases are, for the report's data column. */
+  data: string;
+  /** Built lazily (once) so importing the catalog costs nothing. */
+  spec: () => PropertySpec<T, R>;
+  /** Cases per run. The Bonferroni splits of trial claims use `full` (quick runs are then conservative). */
+  numRuns: { quick: number; full: number };
+  /** Custom decision; the default rule is described in the module doc. */
+  decide?: (outcome: PropertyOutcome<T, R>, ctx: RunContext) => Decision;
+}
+
+export interface Decision {
+  verdict: Verdict;
+  evidence: string;
+  metrics?: ClaimResult['metrics'];
+  series?: ClaimResult['series'];
+}
+
+/** The default rule for universal claims (module doc). */
+export function defaultDecision<T, R>(o: PropertyOutcome<T, R>): Decision {
+  const metrics = { cases: o.numRuns, skipped: o.numSkips, shrinks: o.numShrinks };
+  if (o.status === 'failed') {
+    const vals = Object.entries(o.counterexample?.values ?? {})
+      .map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`)
+      .join(', ');
+    return { verdict: 'refuted', evidence: `counterexample after ${o.numRuns} cases, shrunk in ${o.numShrinks} steps: ${vals}`, metrics };
+  }
+  if (o.status === 'too-many-skips') {
+    return { verdict: 'inconclusive', evidence: `fc.pre rejected too many cases (${o.numSkips} skips, ${o.numRuns} evaluated)`, metrics };
+  }
+  const massUpper95 = 1 - 0.05 ** (1 / Math.max(o.numRuns, 1));
+  return {
+    verdict: 'verified',
+    evidence: `no counterexample in ${o.numRuns} cases (${o.numSkips} skipped); failure mass < ${fmt(massUpper95)} at 95%`,
+    metrics: { ...metrics, failureMassUpper95: massUpper95 },
+  };
+}
+
+/** Make the Claim (see module doc). */
+export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
+  let spec: PropertySpec<T, R> | undefined;
+  const getSpec = () => (spec ??= def.spec());
+  return {
+    id: def.id,
+    title: def.title,
+    statement: def.statement,
+    source: def.source,
+    confidence: def.confidence,
+    mutant: def.mutant,
+    run(ctx: RunContext): ClaimResult {
+      const t0 = performance.now();
+      const seed = claimSeed(ctx.seed, def.id);
+      const numRuns = ctx.quick ? def.numRuns.quick : def.numRuns.full;
+      const outcome = runProperty(def.id, getSpec(), { seed, numRuns });
+      const decision = (def.decide ?? defaultDecision)(outcome, ctx);
+      return {
+        id: def.id,
+        title: def.title,
+        statement: def.statement,
+        source: def.source,
+        confidence: def.confidence,
+        verdict: decision.verdict,
+        evidence: decision.evidence,
+        data: def.data,
+        mutant: def.mutant,
+        metrics: { numRuns, ...decision.metrics },
+        counterexample: outcome.counterexample,
+        series: decision.series,
+        seed,
+        wallSeconds: (performance.now() - t0) / 1000,
+      };
+    },
+    replay(seed: number, path: string) {
+      const o = runProperty(def.id, getSpec(), { seed, numRuns: 1, path });
+      const value = o.value;
+      const counterexample =
+        o.counterexample ??
+        (value !== undefined && o.lastOutcome
+          ? { seed, path, ...getSpec().describe(value), values: o.lastOutcome.values, replay: replayCommand(def.id, seed, path) }
+          : null);
+      return { claim: def.id, seed, path, failed: o.status === 'failed', counterexample };
+    },
+  };
+}
+
+/** Four significant digits for evidence lines. */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(3);
+}
