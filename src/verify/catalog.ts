@@ -5,14 +5,28 @@
  */
 import { InputError } from '../errors.js';
 import type { Claim } from './types.js';
+import { ntkConcentrationClaim } from '../../properties/claims/ntkConcentration.js';
+import { initOutputClaim } from '../../properties/claims/initOutput.js';
+import { gradientBoundClaim } from '../../properties/claims/gradientBound.js';
 import { klQuadraticClaim } from '../../properties/claims/klQuadratic.js';
+import { lazyTrainingClaim } from '../../properties/claims/lazyTraining.js';
+import { lazyRadiusClaim } from '../../properties/claims/lazyRadius.js';
 import { klSixteenthMutant } from '../../properties/mutants/klSixteenth.js';
+import { kernelPiPlusThetaMutant } from '../../properties/mutants/kernelPiPlusTheta.js';
+import { hoeffdingQuarterMutant } from '../../properties/mutants/hoeffdingQuarter.js';
 
 /** True claims, in the order. */
-export const trueClaims: Claim[] = [klQuadraticClaim];
+export const trueClaims: Claim[] = [
+  ntkConcentrationClaim,
+  initOutputClaim,
+  gradientBoundClaim,
+  klQuadraticClaim,
+  lazyTrainingClaim,
+  lazyRadiusClaim,
+];
 
 /** Mutants (mutant: true), each expected to be refuted with a shrunk counterexample. */
-export const mutants: Claim[] = [klSixteenthMutant];
+export const mutants: Claim[] = [klSixteenthMutant, kernelPiPlusThetaMutant, hoeffdingQuarterMutant];
 
 /** The whole catalog: true claims, then mutants. */
 export const claims: Claim[] = [...trueClaims, ...mutants];

@@ -1,0 +1,77 @@
+/**
+ * Build a {@link Claim} whose evidence is an aggregate over a fixed design (a grid of datasets × widths × seeds,
+ * fits with confidence intervals) rather than a fast-check search: lazy training, the width constants, the
+ * scaling slopes, the separation. These have no (seed, path) replay; they rerun from the run seed, and every
+ * expensive cell goes through ctx.cells so a resumed run recomputes nothing.
+ */
+import type { Claim, ClaimResult, RunContext, WidthCell } from './types.js';
+import type { Decision } from './propertyClaim.js';
+
+export interface AggregateDecision extends Decision {
+  cells?: WidthCell[];
+  counterexample?: ClaimResult['counterexample'];
+  /** Overrides the def's data description (e.g. with the datasets actually used). */
+  data?: string;
+}
+
+export interface AggregateClaimDef {
+  id: string;
+  title: string;
+  statement: string;
+  source: string;
+  confidence: string;
+  mutant: boolean;
+  data: string;
+  evaluate(ctx: RunContext): AggregateDecision | Promise<AggregateDecision>;
+}
+
+/** Make the Claim; ClaimResult.seed is the run seed (the designs derive their streams from it). */
+export function aggregateClaim(def: AggregateClaimDef): Claim {
+  return {
+    id: def.id,
+    title: def.title,
+    statement: def.statement,
+    source: def.source,
+    confidence: def.confidence,
+    mutant: def.mutant,
+    async run(ctx: RunContext): Promise<ClaimResult> {
+      const t0 = performance.now();
+      const d = await def.evaluate(ctx);
+      return {
+        id: def.id,
+        title: def.title,
+        statement: def.statement,
+        source: def.source,
+        confidence: def.confidence,
+        verdict: d.verdict,
+        evidence: d.evidence,
+        data: d.data ?? def.data,
+        mutant: def.mutant,
+        metrics: d.metrics ?? {},
+        counterexample: d.counterexample,
+        cells: d.cells,
+        series: d.series,
+        seed: ctx.seed,
+        wallSeconds: (performance.now() - t0) / 1000,
+      };
+    },
+  };
+}
+
+/** Get a cell from ctx.cells or compute and store it (key: every input the cell depends on). */
+export function cached<T>(ctx: RunContext, key: string, compute: () => T): T {
+  const hit = ctx.cells?.get(key);
+  if (hit !== undefined) return hit as T;
+  const v = compute();
+  ctx.cells?.set(key, v);
+  return v;
+}
+
+/** Async variant of {@link cached}. */
+export async function cachedAsync<T>(ctx: RunContext, key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = ctx.cells?.get(key);
+  if (hit !== undefined) return hit as T;
+  const v = await compute();
+  ctx.cells?.set(key, v);
+  return v;
+}
