@@ -1,0 +1,126 @@
+/**
+ * `ntk-verify width`: the m* search on one dataset, with the theory's bound at the dataset's margin, as a
+ * JSON-ready object. The margin is the RKHS reading γ_rkhs of the infinite-width NTK (src/margin/gammaRkhs.ts),
+ * a certified bracket [lower, upper]; the bound is evaluated at γ = lower, which can only make the bound larger
+ * (the claim "m* ≤ bound" is then tested at its most lenient certified value) — the value at `upper` is shown too.
+ * Source: bounds src/bounds/widthSoft.ts, widthHard.ts; search src/bounds/minWidth.ts [INFERRED, see there].
+ */
+import type { Dataset } from '../data/dataset.js';
+import { gammaRkhs, type RkhsMargin } from '../margin/gammaRkhs.js';
+import { ntkGram } from '../ntk/analytic.js';
+import type { JobEvaluator } from '../train/job.js';
+import { C_HARD, C_SOFT } from './constants.js';
+import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from './minWidth.js';
+import { widthHard } from './widthHard.js';
+import { widthSoft } from './widthSoft.js';
+
+export interface WidthReportOptions extends MinWidthOptions {
+  /** Constant of the bound. @defaultValue C_SOFT or C_HARD by regime (src/bounds/constants.ts) */
+  C?: number;
+  /** A precomputed γ_rkhs of ds (skips the solve; must belong to ds). */
+  margin?: RkhsMargin;
+}
+
+/**
+ * Run the search and assemble the report.
+ * @returns JSON-ready: { dataset, regime, eps, mStar, bound, gamma, criterion, settings, seeds, perWidth,
+ *          evaluations, trainings, assumptions, wallSeconds } (Infinity written as null).
+ * @throws  as minWidth; the bound is null (with a reason) rather than an error when γ cannot be certified > 0
+ *          or ε is out of the hard bound's range (ε ≥ 1).
+ */
+export function widthReport(ds: Dataset, opts: WidthReportOptions): Record<string, unknown> {
+  const t0 = performance.now();
+  const { margin, searchOpts } = prepare(ds, opts);
+  const result = minWidth(ds, searchOpts);
+  return assemble(ds, opts, margin, result, (performance.now() - t0) / 1000);
+}
+
+/** {@link widthReport} with a pluggable evaluator (worker pool); same output. */
+export async function widthReportAsync(
+  ds: Dataset,
+  opts: WidthReportOptions & { evaluate?: JobEvaluator },
+): Promise<Record<string, unknown>> {
+  const t0 = performance.now();
+  const { margin, searchOpts } = prepare(ds, opts);
+  const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
+  return assemble(ds, opts, margin, result, (performance.now() - t0) / 1000);
+}
+
+function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; searchOpts: MinWidthOptions } {
+  const K = ntkGram(ds.X, ds.n, ds.d);
+  const margin = opts.margin ?? gammaRkhs(K, ds.y, ds.n);
+  const teacher = opts.teacher ?? {};
+  // Hand the Gram and margin to the NTK teacher so the soft regime does not solve the same problem twice.
+  const searchOpts: MinWidthOptions =
+    opts.regime === 'soft' && !ds.p && (teacher.kind ?? 'ntk') === 'ntk'
+      ? { ...opts, teacher: { ...teacher, kind: 'ntk', gram: K, margin } }
+      : opts;
+  return { margin, searchOpts };
+}
+
+function boundAt(regime: 'soft' | 'hard', gamma: number, eps: number, C: number): number | string {
+  if (!(gamma > 0)) return 'not computed: gamma could not be certified > 0 (data not NTK-separable at solver precision)';
+  if (regime === 'hard' && !(eps < 1)) return 'not computed: the hard bound needs eps < 1 (ln(1/eps) > 0)';
+  return regime === 'soft' ? widthSoft(gamma, eps, C) : widthHard(gamma, eps, C);
+}
+
+function assemble(
+  ds: Dataset,
+  opts: WidthReportOptions,
+  margin: RkhsMargin,
+  r: MinWidthResult,
+  wallSeconds: number,
+): Record<string, unknown> {
+  const C = opts.C ?? (opts.regime === 'soft' ? C_SOFT : C_HARD);
+  const atLower = boundAt(opts.regime, margin.lower, r.eps, C);
+  const atUpper = boundAt(opts.regime, margin.upper, r.eps, C);
+  const formula = opts.regime === 'soft' ? 'C_soft / (gamma^2 eps)' : 'C_hard ln(1/eps) / gamma^4';
+  const seeds = r.perWidth[0]?.seeds ?? [];
+  return {
+    dataset: { name: ds.name ?? null, n: ds.n, d: ds.d },
+    regime: opts.regime,
+    eps: r.eps,
+    mStar: r.mStar,
+    lastFailure: r.lastFailure,
+    bound: {
+      formula,
+      C,
+      gamma: margin.lower,
+      value: typeof atLower === 'number' ? atLower : null,
+      valueAtGammaUpper: typeof atUpper === 'number' ? atUpper : null,
+      note: typeof atLower === 'string' ? atLower : undefined,
+      mStarWithinBound: r.mStar !== null && typeof atLower === 'number' ? r.mStar <= atLower : null,
+    },
+    gamma: { kind: 'rkhs', lower: margin.lower, upper: margin.upper, status: margin.status },
+    criterion: {
+      statement: `avgLoss <= eps in at least ${r.required} of ${seeds.length} seeds`,
+      seeds: seeds.length,
+      successFraction: opts.successFraction ?? DEFAULT_SUCCESS_FRACTION,
+      required: r.required,
+    },
+    settings: {
+      T: r.T,
+      eta: r.eta,
+      radius: Number.isFinite(r.radius) ? r.radius : null,
+      radiusRule: r.radiusRule,
+      mMax: r.mMax,
+      relTol: r.relTol,
+      targets: r.targets.source,
+      teacher: r.targets.teacher?.summary ?? null,
+    },
+    seeds,
+    perWidth: r.perWidth.map(({ m, avgLosses, successes, success }) => ({ m, avgLosses, successes, success })),
+    evaluations: r.evaluations,
+    trainings: r.trainings,
+    assumptions: [
+      `m* search: geometric grid 1, 2, 4, … up to mMax = ${r.mMax}, then bisection (relTol ${r.relTol}); assumes success is monotone in m (not guaranteed): m* succeeded, lastFailure = ${r.lastFailure} failed.`,
+      `success at a width: epoch-averaged training loss (1/T) Σ_{t<T} R(W(t)) <= eps in >= ${r.required} of ${seeds.length} init seeds (same seeds at every width).`,
+      'gamma: RKHS margin of the infinite-width NTK, certified bracket; the bound uses the lower end.',
+      `bound constant C = ${C} is ours (order from the paper's abstract); see src/bounds/constants.ts.`,
+      opts.regime === 'soft'
+        ? `soft targets from ${r.targets.source}; projected GD, radius rule: ${r.radiusRule}.`
+        : 'hard targets p = (1+y)/2; plain GD on the logistic loss.',
+    ],
+    wallSeconds,
+  };
+}
