@@ -56,14 +56,28 @@ export function subset(ds: Dataset, idx: readonly number[]): Dataset {
   return { n: idx.length, d, X, y, p, name: ds.name };
 }
 
-/** Scale every row to unit Euclidean norm, in place. @throws ShapeError naming the first zero row. */
+/**
+ * Scale every row to unit Euclidean norm, in place: x_i ← x_i/‖x_i‖.
+ * The norm is computed as M·sqrt(Σ (x_ik/M)²) with M = max_k |x_ik| (scaled 2-norm, as LAPACK dnrm2), so rows
+ * with tiny (1e-200) or huge (1e200) entries neither underflow to a "zero vector" nor overflow to Infinity.
+ * Source: Anderson, "Algorithm 978: Safe scaling in the level 1 BLAS" (2017) [RECALLED]; [CHECKED] in
+ * test/data/dataset.test.ts.
+ * @throws ShapeError naming the first zero row (all entries exactly 0) or a row with a non-finite entry.
+ */
 export function normalizeRows(X: Float64Array, n: number, d: number): Float64Array {
   for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let M = 0;
+    for (let k = 0; k < d; k++) {
+      const v = Math.abs(X[o + k]);
+      if (!Number.isFinite(v)) throw new ShapeError(`normalizeRows: x[${i}][${k}] is ${X[o + k]}, expected a finite number`);
+      if (v > M) M = v;
+    }
+    if (M === 0) throw new ShapeError(`normalizeRows: x[${i}] is a zero vector and cannot be put on the unit sphere`);
     let s = 0;
-    for (let k = 0; k < d; k++) s += X[i * d + k] ** 2;
-    if (!(s > 0)) throw new ShapeError(`normalizeRows: x[${i}] is a zero vector and cannot be put on the unit sphere`);
-    const inv = 1 / Math.sqrt(s);
-    for (let k = 0; k < d; k++) X[i * d + k] *= inv;
+    for (let k = 0; k < d; k++) s += (X[o + k] / M) ** 2;
+    const norm = M * Math.sqrt(s);
+    for (let k = 0; k < d; k++) X[o + k] /= norm;
   }
   return X;
 }
