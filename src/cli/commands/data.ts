@@ -1,0 +1,154 @@
+/**
+ * `ntk-verify dataset | margin | train | width`: the single-dataset tools. Each reads/writes the JSON dataset
+ * file {"x": number[][], "y": (−1|1)[], "p"?: number[]} and prints JSON on stdout. Options are checked at
+ * parse time (src/cli/parse.ts) and sizes against the machine's memory (src/cli/memory.ts) before any work.
+ */
+import { Command, Option } from 'commander';
+import type { Dataset } from '../../data/dataset.js';
+import { InputError } from '../../errors.js';
+import { printJson, type CliIO } from '../io.js';
+import { checkMemory, marginBytes, trainBytes } from '../memory.js';
+import { exportFromDir } from '../optionalModule.js';
+import * as P from '../parse.js';
+
+type ReadDatasetFile = (path: string) => Dataset;
+type WriteDatasetFile = (path: string, ds: Dataset) => void;
+
+async function readDataset(path: string): Promise<Dataset> {
+  const read = await exportFromDir<ReadDatasetFile>('data', 'readDatasetFile', 'reading dataset files');
+  return read(path);
+}
+
+const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
+/** Defaults of `ntk-verify dataset` (issue 2 example: --n 200 --dim 20 --seed 1). */
+export const DATASET_DEFAULTS = { n: 200, dim: 20, noise: 0, seed: 1, digits: [4, 9] as [number, number] };
+
+function datasetCommand(program: Command, io: CliIO): void {
+  program
+    .command('dataset')
+    .description('generate a dataset file (synthetic rule or an MNIST digit pair) and print its summary')
+    .addOption(new Option('--source <kind>', 'labelling rule or real data').choices(SOURCES).makeOptionMandatory())
+    .option('--digits <a,b>', 'MNIST digit pair (first → +1)', P.digits, DATASET_DEFAULTS.digits)
+    .option('--n <count>', 'training points', P.positiveInt, DATASET_DEFAULTS.n)
+    .option('--dim <d>', 'input dimension (MNIST: PCA dimension)', P.positiveInt, DATASET_DEFAULTS.dim)
+    .option('--noise <sigma>', 'MNIST: additive Gaussian pixel noise σ', P.nonNegativeReal, DATASET_DEFAULTS.noise)
+    .option('--difficulty <x>', 'synthetic: margin knob in [0, 1] (higher = smaller margin γ)', P.closedUnit)
+    .option('--label-noise <f>', 'synthetic: fraction of labels flipped, in [0, 1/2]', P.nonNegativeReal)
+    .option('--n-test <count>', 'held-out test points', P.nonNegativeInt)
+    .option('--seed <int>', 'seed of every random draw', P.seed, DATASET_DEFAULTS.seed)
+    .requiredOption('--out <file>', 'output JSON file')
+    .action(async (o: { source: (typeof SOURCES)[number]; digits: [number, number]; n: number; dim: number; noise: number; difficulty?: number; labelNoise?: number; nTest?: number; seed: number; out: string }) => {
+      let ds: Dataset;
+      if (o.source === 'mnist') {
+        if (o.difficulty !== undefined) throw new InputError('--difficulty', 'applies to synthetic sources only, not mnist');
+        if (o.labelNoise !== undefined) throw new InputError('--label-noise', 'applies to synthetic sources only, not mnist');
+        const { loadMnistPair } = await import('../../data/mnist.js');
+        ds = loadMnistPair({ digits: o.digits, n: o.n, nTest: o.nTest, dim: o.dim, noise: o.noise, seed: o.seed });
+      } else {
+        if (o.noise !== DATASET_DEFAULTS.noise) throw new InputError('--noise', 'applies to --source mnist only (use --label-noise for synthetic data)');
+        const { synthetic } = await import('../../data/synthetic.js');
+        ds = synthetic({ kind: o.source, n: o.n, d: o.dim, seed: o.seed, difficulty: o.difficulty, nTest: o.nTest, labelNoise: o.labelNoise });
+      }
+      const write = await exportFromDir<WriteDatasetFile>('data', 'writeDatasetFile', 'writing dataset files');
+      write(o.out, ds);
+      printJson(io, { out: o.out, name: ds.name ?? null, n: ds.n, d: ds.d, nTest: ds.test?.n ?? 0, soft: ds.p !== undefined });
+    });
+}
+
+function marginCommand(program: Command, io: CliIO): void {
+  program
+    .command('margin')
+    .description('print the NTK margin γ of a dataset: certified RKHS bracket and/or sup-norm Monte Carlo estimate')
+    .requiredOption('--data <file>', 'dataset JSON file')
+    .addOption(new Option('--kind <reading>', 'which γ reading').choices(['rkhs', 'sup', 'both']).default('both'))
+    .option('--samples <N>', 'Monte Carlo directions z ~ N(0, I_d) for the sup reading', P.positiveInt)
+    .option('--seed <int>', 'seed of the Monte Carlo directions', P.seed)
+    .action(async (o: { data: string; kind: 'rkhs' | 'sup' | 'both'; samples?: number; seed?: number }) => {
+      const ds = await readDataset(o.data);
+      if (o.samples !== undefined) checkMemory('--samples', marginBytes(ds.n, ds.d, o.samples), `the margin at n = ${ds.n}, d = ${ds.d}, ${o.samples} samples`);
+      checkMemory('--data', marginBytes(ds.n, ds.d, 0), `the n×n NTK Gram at n = ${ds.n}`);
+      const marginReport = await exportFromDir<(ds: Dataset, opts: object) => unknown>('margin', 'marginReport', 'the margin command');
+      printJson(io, await marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }));
+    });
+}
+
+const regimeOption = () => new Option('--regime <r>', 'soft (teacher soft labels, projected GD) or hard (logistic loss on ±1 labels)').choices(['soft', 'hard']).makeOptionMandatory();
+
+function trainCommand(program: Command, io: CliIO): void {
+  program
+    .command('train')
+    .description('train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
+    .requiredOption('--data <file>', 'dataset JSON file')
+    .addOption(regimeOption())
+    .requiredOption('--width <m>', 'hidden width m', P.positiveInt)
+    .option('--epochs <T>', 'full-batch GD epochs (one epoch = one step)', P.positiveInt)
+    .option('--lr <eta>', 'step size η > 0', P.positiveReal)
+    .option('--seed <int>', 'seed of the initialisation W(0), a', P.seed, 0)
+    .option('--radius <R>', 'projection radius on ‖W − W(0)‖_F: a number, "inf" or "auto"', P.radius)
+    .option('--tau <t>', 'soft labels: teacher temperature τ > 0 in p = σ(g/τ)', P.positiveReal)
+    .option('--curve', 'include the per-epoch loss curve')
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean }) => {
+      const ds = await readDataset(o.data);
+      checkMemory('--width', trainBytes(ds.n, ds.d, o.width), `training at width ${o.width} on n = ${ds.n}, d = ${ds.d}`);
+      if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
+      const { trainReport } = await import('../../train/regimes.js');
+      const opts = {
+        regime: o.regime,
+        m: o.width,
+        seed: o.seed,
+        T: o.epochs,
+        eta: o.lr,
+        radius: o.radius,
+        teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
+        recordCurve: o.curve ?? false,
+      };
+      printJson(io, trainReport(ds, opts as Parameters<typeof trainReport>[1]));
+    });
+}
+
+function widthCommand(program: Command, io: CliIO): void {
+  program
+    .command('width')
+    .description('search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
+    .requiredOption('--data <file>', 'dataset JSON file')
+    .addOption(regimeOption())
+    .requiredOption('--eps <e>', 'target epoch-averaged loss ε in (0, 1), nats', P.openUnit)
+    .option('--seeds <k>', 'initialisation seeds per width', P.positiveInt)
+    .option('--success <f>', 'fraction of seeds that must reach ε, in (0, 1)', P.openUnit)
+    .option('--m-max <M>', 'largest width tried', P.positiveInt)
+    .option('--epochs <T>', 'full-batch GD epochs', P.positiveInt)
+    .option('--lr <eta>', 'step size η > 0', P.positiveReal)
+    .option('--seed <int>', 'base seed of the initialisations', P.seed)
+    .option('--radius <R>', 'projection radius: a number, "inf" or "auto"', P.radius)
+    .option('--tau <t>', 'soft labels: teacher temperature τ > 0', P.positiveReal)
+    .option('--C <c>', 'constant of the theory bound (default C_SOFT / C_HARD)', P.positiveReal)
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number }) => {
+      const ds = await readDataset(o.data);
+      const { DEFAULT_M_MAX } = await import('../../bounds/minWidth.js');
+      const mMax = o.mMax ?? DEFAULT_M_MAX;
+      checkMemory(o.mMax !== undefined ? '--m-max' : '--data', trainBytes(ds.n, ds.d, mMax), `training at width ${mMax} on n = ${ds.n}, d = ${ds.d}`);
+      if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
+      const { widthReport } = await import('../../bounds/widthReport.js');
+      const opts = {
+        regime: o.regime,
+        eps: o.eps,
+        seeds: o.seeds,
+        successFraction: o.success,
+        mMax: o.mMax,
+        T: o.epochs,
+        eta: o.lr,
+        seed: o.seed,
+        radius: o.radius,
+        teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
+        C: o.C,
+      };
+      printJson(io, widthReport(ds, opts as Parameters<typeof widthReport>[1]));
+    });
+}
+
+export function registerDataCommands(program: Command, io: CliIO): void {
+  datasetCommand(program, io);
+  marginCommand(program, io);
+  trainCommand(program, io);
+  widthCommand(program, io);
+}

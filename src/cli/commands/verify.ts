@@ -1,0 +1,128 @@
+/**
+ * `ntk-verify verify | list | replay`: run the theorem catalog into a report, list it, replay one
+ * counterexample. Exit codes of verify: 0 every true claim holds and every mutant is refuted; 1 otherwise
+ * (src/report/verdict.ts); 2 bad usage.
+ */
+import { randomInt } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { InputError } from '../../errors.js';
+import { seedFromEnv } from '../../verify/seed.js';
+import { loadClaims } from '../catalog.js';
+import { printJson, type CliIO } from '../io.js';
+import * as P from '../parse.js';
+
+interface VerifyCliOptions {
+  seed?: number | 'random';
+  quick?: boolean;
+  out: string;
+  runId?: string;
+  resume?: string;
+  shard?: string;
+  only?: string[];
+  quiet?: boolean;
+  realData: boolean;
+  catalog?: string;
+}
+
+function verifyCommand(program: Command, io: CliIO): void {
+  program
+    .command('verify')
+    .description('run the theorem catalog (true claims and mutants) and write reports/<run-id>/')
+    .option('--seed <int|random>', 'run seed (default: FC_SEED, else the fixed CI seed); "random" explores', P.seedOrRandom)
+    .option('--quick', 'small budgets (as in npm test)')
+    .option('--out <dir>', 'parent folder of run directories', 'reports')
+    .option('--run-id <id>', 'name of the run directory (default: date and seed)')
+    .option('--resume <run-id>', 'continue an interrupted run from its recorded items and cells')
+    .option('--shard <i/N>', 'run only the i-th of N deterministic slices of the work list (then: report merge)')
+    .option('--only <ids>', 'comma-separated claim ids (and/or real-data) to run', P.idList)
+    .option('--no-real-data', 'leave out the MNIST real-data section')
+    .option('--catalog <module>', 'module exporting claims: Claim[] (default: the built-in catalog)')
+    .option('--quiet', 'print only the summary')
+    .action(async (o: VerifyCliOptions) => {
+      // heavy modules (vega, zod, the catalog) load only when the command runs, so --help and usage errors are quick
+      const [{ gatherAssumptions }, { consoleSummary }, { makeProgress, progressMode }, { mnistRealData }, { readManifest }, { runVerify }, { parseShard }] =
+        await Promise.all([
+          import('../../report/assumptions.js'),
+          import('../../report/consoleSummary.js'),
+          import('../../report/progress.js'),
+          import('../../report/realData.js'),
+          import('../../report/runManifest.js'),
+          import('../../report/runVerify.js'),
+          import('../../report/workList.js'),
+        ]);
+      const shard = o.shard !== undefined ? parseShard(o.shard) : null;
+      if (o.resume !== undefined && o.runId !== undefined) throw new InputError('--run-id', 'cannot be combined with --resume (the run keeps its id)');
+      const resumed = o.resume !== undefined ? readManifest(join(o.out, o.resume)) : null;
+      const catalog = o.catalog !== undefined ? resolve(o.catalog) : (resumed?.catalog ?? null);
+      const claims = await loadClaims(catalog);
+      let seed: number | undefined;
+      if (o.seed === 'random') {
+        if (resumed) throw new InputError('--seed', 'random cannot be combined with --resume (the run keeps its seed)');
+        seed = randomInt(0, P.MAX_SEED);
+      } else seed = o.seed ?? (resumed ? undefined : seedFromEnv(io.env));
+      const mode = progressMode(o.quiet ?? false, io.stderrIsTTY, io.env);
+      const outcome = await runVerify({
+        claims,
+        seed,
+        quick: o.quick,
+        outDir: o.out,
+        runId: o.runId,
+        resume: o.resume,
+        shard,
+        only: o.only ?? null,
+        realData: resumed ? resumed.realData : o.realData,
+        realDataRunner: mnistRealData,
+        assumptions: () => gatherAssumptions(),
+        progress: makeProgress(mode, mode === 'bar' ? process.stderr : ({ write: (s: string) => (io.err(s), true) } as unknown as NodeJS.WritableStream)),
+        catalog,
+      });
+      if (mode !== 'quiet') {
+        const how = o.seed === 'random' ? ' (random; replay with --seed ' + outcome.results.seed + ')' : '';
+        io.err(`ntk-verify: run ${outcome.runId} finished in ${outcome.wallSeconds.toFixed(1)} s, seed ${outcome.results.seed}${how}${outcome.reusedItems ? `, ${outcome.reusedItems} items resumed` : ''}\n`);
+      }
+      io.out(consoleSummary(outcome.results, join(outcome.runDir, 'report.html')));
+      io.exitCode = outcome.exitCode;
+    });
+}
+
+function listCommand(program: Command, io: CliIO): void {
+  program
+    .command('list')
+    .description('list the claims of the catalog (id, true claim or mutant, title)')
+    .option('--catalog <module>', 'module exporting claims: Claim[]')
+    .option('--json', 'print JSON')
+    .action(async (o: { catalog?: string; json?: boolean }) => {
+      const claims = await loadClaims(o.catalog ?? null);
+      if (o.json) return printJson(io, claims.map((c) => ({ id: c.id, mutant: c.mutant, title: c.title, source: c.source, confidence: c.confidence })));
+      const w = Math.max(...claims.map((c) => c.id.length), 2);
+      for (const c of claims) io.out(`${c.id.padEnd(w)}  ${c.mutant ? 'mutant' : 'claim '}  ${c.title}\n`);
+    });
+}
+
+function replayCommand(program: Command, io: CliIO): void {
+  program
+    .command('replay')
+    .description('re-run one recorded fast-check case bit-identically and print it (dataset, values) as JSON')
+    .requiredOption('--claim <id>', 'claim id (see ntk-verify list)')
+    .requiredOption('--seed <int>', 'fast-check seed printed with the counterexample', P.seed)
+    .requiredOption('--path <path>', 'fast-check path printed with the counterexample, e.g. 4:0:1')
+    .option('--catalog <module>', 'module exporting claims: Claim[]')
+    .action(async (o: { claim: string; seed: number; path: string; catalog?: string }) => {
+      if (o.catalog === undefined) {
+        const { replayClaim, replayJson } = await import('../../verify/replay.js');
+        io.out(replayJson(replayClaim(o.claim, o.seed, o.path)) + '\n');
+        return;
+      }
+      const claim = (await loadClaims(o.catalog)).find((c) => c.id === o.claim);
+      if (!claim) throw new InputError('--claim', `unknown claim "${o.claim}" in ${o.catalog}`);
+      if (!claim.replay) throw new InputError('--claim', `claim "${o.claim}" is not a fast-check property and cannot be replayed`);
+      printJson(io, claim.replay(o.seed, o.path));
+    });
+}
+
+export function registerVerifyCommands(program: Command, io: CliIO): void {
+  verifyCommand(program, io);
+  listCommand(program, io);
+  replayCommand(program, io);
+}

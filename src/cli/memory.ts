@@ -1,0 +1,43 @@
+/**
+ * Up-front memory estimates, so a width or sample count the machine cannot hold is refused before any
+ * allocation, with the estimate in the message (issue 5 item 2). Estimates count the Float64Array buffers
+ * of the routines (8 bytes per number) with one spare copy of the largest, not the JS heap overhead.
+ */
+import os from 'node:os';
+import { InputError } from '../errors.js';
+
+/** Fraction of physical memory one command may plan to use. [INFERRED] leaves room for the OS and Node. */
+export const MEMORY_FRACTION = 0.5;
+const BYTES = 8;
+
+/**
+ * Training at width m on n×d inputs: W, W(0), gradient G and a spare (4·m·d), pre-activations Z and
+ * activation pattern (2·n·m), inputs X (n·d). src/train/kernel.ts makeBuffers, src/train/loop.ts.
+ */
+export function trainBytes(n: number, d: number, m: number): number {
+  return BYTES * (4 * m * d + 2 * n * m + n * d);
+}
+
+/** Margin solvers: NTK Gram, its labelled copy and a spare (3·n²), Monte Carlo directions and patterns (samples·(d + n)). */
+export function marginBytes(n: number, d: number, samples: number): number {
+  return BYTES * (3 * n * n + samples * (d + n));
+}
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 3 : 1)} GiB`;
+}
+
+/**
+ * Refuse a plan whose estimate exceeds MEMORY_FRACTION of physical memory.
+ * @param field  the option to blame, e.g. "--width".
+ * @throws InputError(field, "needs about X GiB, more than … of this machine's …").
+ */
+export function checkMemory(field: string, bytes: number, what: string, total = os.totalmem()): void {
+  const budget = MEMORY_FRACTION * total;
+  if (!(bytes <= budget)) {
+    throw new InputError(
+      field,
+      `${what} needs about ${gib(bytes)}, more than ${Math.round(MEMORY_FRACTION * 100)}% of this machine's ${gib(total)}; choose a smaller value`,
+    );
+  }
+}

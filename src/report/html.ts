@@ -1,0 +1,151 @@
+/**
+ * report.html: the same report as report.md, self-contained — CSS inline, every figure an inline <svg>
+ * inside <figure class="plot" data-plot="<name>">, no script, no external URL — so it opens offline and
+ * scripts/check-html.mjs can count the rendered plots in a headless browser.
+ */
+import type { ClaimRecord } from './schema.js';
+import {
+  datasetJson,
+  environmentRows,
+  flatten,
+  fmtNum,
+  fmtValue,
+  headline,
+  inlineDataset,
+  oneLine,
+  powerRows,
+  replayCommand,
+  shardNote,
+  summaryRows,
+  type ReportInput,
+} from './reportModel.js';
+
+/** HTML-escape text for element content and attribute values. */
+export function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#222}
+h1{font-size:22px;margin:4px 0}h2{border-bottom:1px solid #ccc;margin-top:28px}h3{margin-top:22px}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+th{background:#f4f4f4}table.kv th{font-weight:500}code,pre{font:12px ui-monospace,monospace;background:#f6f6f6}pre{padding:8px;overflow:auto;max-height:360px}
+.v{font-weight:600;padding:1px 6px;border-radius:3px;white-space:nowrap}
+.verified{background:#d9f2dd}.refuted{background:#f8d7da}.inconclusive{background:#fff3cd}.not-applicable{background:#e2e3e5}
+.mutant .refuted{background:#d9f2dd}.mutant .verified,.mutant .inconclusive,.mutant .not-applicable{background:#f8d7da}
+.bad{color:#b00020;font-weight:600}.note{background:#eef4ff;padding:6px 10px;border-left:3px solid #4a7bd0}
+.head{font-weight:600}.pass{color:#146c2e}.fail{color:#b00020}
+figure.plot{display:inline-block;margin:8px 12px 8px 0;vertical-align:top;max-width:640px}figure.plot svg{max-width:100%;height:auto}figure.plot figcaption{font-size:12px;color:#444}
+dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}dd{margin:0}
+`;
+
+function table(head: string[], rows: string[][], raw = false): string {
+  const td = (c: string) => `<td>${raw ? c : esc(c)}</td>`;
+  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+/** Key/value pairs laid out KV_COLUMNS pairs per row (compact metrics). */
+const KV_COLUMNS = 3;
+function kvGrid(pairs: [string, string][]): string {
+  const rows: string[] = [];
+  for (let i = 0; i < pairs.length; i += KV_COLUMNS) {
+    rows.push(`<tr>${pairs.slice(i, i + KV_COLUMNS).map(([k, v]) => `<th>${esc(k)}</th><td>${esc(v)}</td>`).join('')}</tr>`);
+  }
+  return `<table class="kv">${rows.join('')}</table>`;
+}
+
+const badge = (verdict: string) => `<span class="v ${esc(verdict)}">${esc(verdict)}</span>`;
+
+function claimSection(r: ClaimRecord, input: ReportInput): string {
+  const parts: string[] = [`<section class="claim${r.mutant ? ' mutant' : ''}" id="claim-${esc(r.id)}">`];
+  parts.push(`<h3>${esc(r.id)}: ${esc(r.title)}${r.mutant ? ' (mutant)' : ''}</h3>`);
+  const dl: [string, string][] = [
+    ['Verdict', `${badge(r.verdict)} ${r.mutant ? '(deliberately false claim: expected refuted) ' : ''}${esc(oneLine(r.evidence))}`],
+    ['Statement', esc(oneLine(r.statement))],
+    ['Source', esc(oneLine(r.source))],
+    ['Confidence', esc(oneLine(r.confidence))],
+    ['Data', esc(oneLine(r.data) || '—')],
+    ['Seed', String(r.seed)],
+  ];
+  if (r.error) dl.push(['Error', `<span class="bad">${esc(oneLine(r.error))}</span>`]);
+  parts.push(`<dl>${dl.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`);
+  const metrics = Object.keys(r.metrics).sort();
+  if (metrics.length) parts.push(kvGrid(metrics.map((k) => [k, fmtValue(r.metrics[k])])));
+  if (r.cells?.length) {
+    parts.push(table(
+      ['dataset', 'regime', 'γ', 'ε', 'm*', 'bound', 'seeds'],
+      r.cells.map((c) => [c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds)]),
+    ));
+  }
+  for (const f of input.figures.get(r.id) ?? []) {
+    parts.push(`<figure class="plot" data-plot="${esc(f.name)}">${f.svg}<figcaption><b>${esc(f.title)}.</b> ${esc(f.caption)}</figcaption></figure>`);
+  }
+  parts.push('</section>');
+  return parts.join('\n');
+}
+
+function counterexampleSection(r: ClaimRecord): string {
+  const c = r.counterexample!;
+  const parts = [`<h3>${esc(r.id)}${r.mutant ? ' (mutant)' : ''}</h3>`];
+  parts.push(`<p>Replay: <code>${esc(replayCommand(r) ?? '')}</code> (fast-check seed ${c.seed}, path ${esc(c.path || '—')})</p>`);
+  const vals = Object.keys(c.values).sort();
+  if (vals.length) parts.push(table(['value', ''], vals.map((k) => [k, fmtValue(c.values[k])])));
+  if (c.dataset) {
+    const n = c.dataset.x.length;
+    const d = c.dataset.x[0]?.length ?? 0;
+    parts.push(inlineDataset(r) ? `<p>Shrunk dataset (n = ${n}, d = ${d}):</p><pre>${esc(datasetJson(c.dataset))}</pre>` : `<p>Shrunk dataset: n = ${n}, d = ${d} (too large to inline; see results.json or replay).</p>`);
+  } else if (c.n !== undefined) parts.push(`<p>Counterexample size: n = ${c.n}, d = ${c.d ?? '—'}.</p>`);
+  return parts.join('\n');
+}
+
+/** The whole report.html text. */
+export function renderHtml(input: ReportInput): string {
+  const { results } = input;
+  const title = `ntk-verify report — ${input.timings.map((t) => t.runId).join(' + ') || 'run'}`;
+  const s = results.summary;
+  const b: string[] = [`<h1>${esc(title)}</h1>`, `<p class="head ${s.exitCode === 0 ? 'pass' : 'fail'}">${esc(headline(results))}</p>`];
+  const note = shardNote(results);
+  if (note) b.push(`<p class="note">${esc(note)}</p>`);
+  b.push('<h2 id="summary">Summary</h2>');
+  b.push(table(['claim', 'verdict', 'as expected', 'evidence'], summaryRows(results).map((r) => [
+    `<a href="#claim-${esc(r.id)}">${esc(r.id)}</a>${r.mutant ? ' (mutant)' : ''}`,
+    `<span class="${r.mutant ? 'mutant' : ''}">${badge(r.verdict)}</span>`,
+    r.ok ? 'yes' : '<span class="bad">NO</span>',
+    esc(r.evidence),
+  ]), true));
+  if (s.problems.length) b.push(`<p class="bad">Problems:</p><ul>${s.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`);
+
+  b.push('<h2 id="claims">Claims</h2>', ...results.claims.map((r) => claimSection(r, input)));
+
+  b.push('<h2 id="counterexamples">Counterexamples</h2>');
+  const withCx = results.claims.filter((r) => r.counterexample);
+  b.push(withCx.length ? withCx.map(counterexampleSection).join('\n') : '<p>None recorded.</p>');
+
+  b.push('<h2 id="power">Power</h2><p>Deliberately false claims (mutants) run through the same machinery; each must be refuted.</p>');
+  const power = powerRows(results);
+  if (power.length) {
+    b.push(table(['mutant', 'refuted', 'n', 'd', 'evidence'], power.map((p) => [esc(p.id), p.refuted ? 'yes' : '<span class="bad">NO</span>', p.n, p.d, esc(p.evidence)]), true));
+    b.push(`<p>Mutation score: ${power.filter((p) => p.refuted).length}/${power.length}.</p>`);
+  } else b.push('<p>No mutants in this run.</p>');
+
+  if (results.realData) {
+    const rd = results.realData;
+    b.push('<h2 id="real-data">Real data</h2>', `<p>${esc(rd.title)}. Data: ${esc(oneLine(rd.data) || '—')}</p>`);
+    if (rd.error) b.push(`<p class="bad">Failed: ${esc(oneLine(rd.error))}</p>`);
+    b.push(table(['setting', 'value'], Object.keys(rd.settings).sort().map((k) => [k, fmtValue(rd.settings[k])])));
+    if (rd.margin !== undefined) b.push('<p>Margin γ of the NTK:</p>', table(['quantity', 'value'], flatten(rd.margin)));
+    if (rd.soft !== undefined || rd.hard !== undefined) {
+      const soft = new Map(flatten(rd.soft ?? {}));
+      const hard = new Map(flatten(rd.hard ?? {}));
+      const keys = [...new Set([...soft.keys(), ...hard.keys()])];
+      b.push('<p>Soft vs hard labels at the same width:</p>', table(['quantity', 'soft', 'hard'], keys.map((k) => [k, soft.get(k) ?? '—', hard.get(k) ?? '—'])));
+    }
+  }
+
+  b.push('<h2 id="assumptions">Assumptions</h2><p>Every choice the paper leaves open, with the value this code uses (from the modules\' exported constants).</p>');
+  b.push(results.assumptions.length ? table(['name', 'value', 'module', 'meaning and source'], results.assumptions.map((a) => [a.name, fmtValue(a.value), a.module, a.doc])) : '<p>None gathered.</p>');
+
+  b.push('<h2 id="environment">Environment</h2>', table(['', ''], environmentRows(input)));
+  b.push('<p>results.json holds everything above that the seed and code determine (byte-identical for a fresh, resumed or shard-merged run); wall times, dates and the machine are in timings.json and environment.json.</p>');
+  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head>\n<body>\n${b.join('\n')}\n</body></html>\n`;
+}

@@ -1,0 +1,164 @@
+/**
+ * What report.md and report.html both show, derived once from results.json (+ timings, environment,
+ * figures): rows of the summary, power, counterexample, assumption and environment tables. The two
+ * renderers (markdown.ts, html.ts) only format these.
+ */
+import type { Environment } from './environment.js';
+import type { Figure } from './plots.js';
+import type { ClaimRecord, Results } from './schema.js';
+import { meetsExpectation } from './verdict.js';
+
+/** Wall times and dates of one run (or shard): timings.json, never part of results.json. */
+export interface Timings {
+  runId: string;
+  finishedAt: string;
+  wallSeconds: number;
+  /** Per work item, seconds (for items recorded by an earlier interrupted run: that run's time). */
+  items: Record<string, number>;
+  reusedItems: number;
+  reusedCells: number;
+}
+
+export interface ReportInput {
+  results: Results;
+  timings: Timings[];
+  environment: Environment[];
+  /** claim id → its figures. */
+  figures: Map<string, Figure[]>;
+}
+
+/** Largest inline counterexample dataset, in numbers (n·d): bigger ones are summarised by shape. */
+export const INLINE_DATASET_MAX_NUMBERS = 240;
+
+/** Compact number formatting for tables: integers as is, otherwise 4 significant digits. */
+export function fmtNum(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+}
+
+export function fmtValue(v: unknown): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return fmtNum(v);
+  if (typeof v === 'string' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return v.length <= 8 && v.every((x) => typeof x !== 'object') ? `[${v.map(fmtValue).join(', ')}]` : `[${v.length} values]`;
+  return JSON.stringify(v);
+}
+
+/** Flatten nested JSON objects to "a.b" → primitive (arrays summarised by fmtValue). */
+export function flatten(v: unknown, prefix = ''): [string, string][] {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    return Object.keys(v as object)
+      .sort()
+      .flatMap((k) => flatten((v as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return [[prefix || 'value', fmtValue(v)]];
+}
+
+export function verdictLabel(r: Pick<ClaimRecord, 'verdict' | 'mutant'>): string {
+  return r.mutant ? `${r.verdict} (mutant)` : r.verdict;
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** The headline under the title. */
+export function headline(results: Results): string {
+  const s = results.summary;
+  const budget = results.quick ? 'quick budgets' : 'default budgets';
+  const status =
+    s.exitCode === 0
+      ? 'PASS: every true claim holds and every mutant is refuted'
+      : `FAIL: ${s.problems.length} problem${s.problems.length === 1 ? '' : 's'}`;
+  return `Seed ${results.seed} · ${budget} · ${s.trueClaims} true claims (${s.trueClaimsHolding} hold) · ${s.mutants} mutants (${s.mutantsRefuted} refuted) · ${status}`;
+}
+
+export function shardNote(results: Results): string | null {
+  if (!results.shard) return null;
+  return `Partial result: shard ${results.shard.index}/${results.shard.count} (${results.claims.length} of ${results.workList.length} work items). Combine shards with \`ntk-verify report merge <dirs…>\`.`;
+}
+
+export interface SummaryRow {
+  id: string;
+  title: string;
+  verdict: string;
+  ok: boolean;
+  mutant: boolean;
+  evidence: string;
+}
+
+export function summaryRows(results: Results): SummaryRow[] {
+  return results.claims.map((r) => ({
+    id: r.id,
+    title: r.title,
+    verdict: r.verdict,
+    ok: meetsExpectation(r),
+    mutant: r.mutant,
+    evidence: oneLine(r.evidence),
+  }));
+}
+
+export interface PowerRow {
+  id: string;
+  title: string;
+  refuted: boolean;
+  n: string;
+  d: string;
+  evidence: string;
+}
+
+export function powerRows(results: Results): PowerRow[] {
+  return results.claims
+    .filter((r) => r.mutant)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      refuted: r.verdict === 'refuted',
+      n: r.counterexample?.n !== undefined ? String(r.counterexample.n) : r.counterexample?.dataset ? String(r.counterexample.dataset.x.length) : '—',
+      d: r.counterexample?.d !== undefined ? String(r.counterexample.d) : r.counterexample?.dataset?.x[0] ? String(r.counterexample.dataset.x[0].length) : '—',
+      evidence: oneLine(r.evidence),
+    }));
+}
+
+/** The replay command of a counterexample (the claim's own, else the standard form). */
+export function replayCommand(r: ClaimRecord): string | null {
+  const c = r.counterexample;
+  if (!c) return null;
+  return c.replay || `npx ntk-verify replay --claim ${r.id} --seed ${c.seed} --path '${c.path}'`;
+}
+
+/** Is the counterexample's dataset small enough to inline? */
+export function inlineDataset(r: ClaimRecord): boolean {
+  const ds = r.counterexample?.dataset;
+  if (!ds) return false;
+  return ds.x.length * (ds.x[0]?.length ?? 0) <= INLINE_DATASET_MAX_NUMBERS;
+}
+
+/** Compact JSON of a small dataset: one row per line. */
+export function datasetJson(ds: { x: number[][]; y: number[]; p?: number[] }): string {
+  const rows = ds.x.map((row) => `    [${row.map((v) => fmtNum(v)).join(', ')}]`).join(',\n');
+  const p = ds.p ? `,\n  "p": [${ds.p.map(fmtNum).join(', ')}]` : '';
+  return `{\n  "x": [\n${rows}\n  ],\n  "y": [${ds.y.join(', ')}]${p}\n}`;
+}
+
+export function environmentRows(input: ReportInput): [string, string][] {
+  const rows: [string, string][] = [];
+  const { results } = input;
+  rows.push(['seed', String(results.seed)]);
+  rows.push(['budgets', results.quick ? 'quick (--quick)' : 'default']);
+  rows.push(['run id', input.timings.map((t) => t.runId).join(', ') || '—']);
+  const wall = input.timings.map((t) => `${t.wallSeconds.toFixed(1)} s`).join(' + ');
+  rows.push(['wall time', input.timings.length > 1 ? `${wall} (per shard)` : wall || '—']);
+  const reused = input.timings.reduce((s, t) => s + t.reusedItems, 0);
+  if (reused) rows.push(['resumed', `${reused} work items and ${input.timings.reduce((s, t) => s + t.reusedCells, 0)} cells taken from the interrupted run`]);
+  rows.push(['finished', input.timings.map((t) => t.finishedAt).join(', ') || '—']);
+  const envs = input.environment;
+  const uniq = (f: (e: Environment) => string) => [...new Set(envs.map(f))].join(' | ') || '—';
+  rows.push(['node', uniq((e) => e.node)]);
+  rows.push(['platform', uniq((e) => e.platform)]);
+  rows.push(['machine', uniq((e) => `${e.hostname}: ${e.cpus}, ${e.memoryGiB} GiB`)]);
+  rows.push(['commit', uniq((e) => e.commit ?? 'unknown')]);
+  if (envs[0]) for (const [name, v] of Object.entries(envs[0].packages)) rows.push([name, v]);
+  return rows;
+}

@@ -1,0 +1,92 @@
+/**
+ * Log-log slopes of the required width m* from a claim's WidthCells, for the plots and `report diff`:
+ *   log m* = b + slope · log(1/γ)  at the ε with the most distinct γ values, and
+ *   log m* = b + slope · log(1/ε)  at the γ with the most distinct ε values,
+ * per regime, by ordinary least squares (simple-statistics linearRegression). Cells whose search hit its cap
+ * (mStar null) are left out and counted. The theory's exponents [VERIFIED from the 2412.09579 abstract]:
+ * soft m = O(1/(γ²ε)) → slopes 2 in 1/γ and 1 in 1/ε; hard m = O(ln(1/ε)/γ⁴) → slope 4 in 1/γ and
+ * growth like ln(1/ε) (no constant log-log slope) in 1/ε.
+ * Bootstrap intervals are the scaling claim's job (properties/), not the report's; these are point fits.
+ */
+import { linearRegression } from 'simple-statistics';
+import type { WidthCell } from '../verify/types.js';
+
+export type Regime = 'soft' | 'hard';
+export type Against = 'invGamma' | 'invEps';
+
+/** The theory's log-log slope; 'ln' marks the hard regime's ln(1/ε) growth. */
+export const THEORY_SLOPE: Record<Regime, Record<Against, number | 'ln'>> = {
+  soft: { invGamma: 2, invEps: 1 },
+  hard: { invGamma: 4, invEps: 'ln' },
+};
+
+export interface SlopeFit {
+  regime: Regime;
+  against: Against;
+  /** The variable held fixed and its value (eps for invGamma fits, gamma for invEps fits). */
+  fixedName: 'eps' | 'gamma';
+  fixedValue: number;
+  slope: number;
+  /** Intercept b in natural logs: m* ≈ e^b (1/γ)^slope. */
+  intercept: number;
+  /** Points used (≥ 2 distinct x). */
+  points: { x: number; y: number }[];
+  /** Cells at the fixed value left out because mStar is null (search cap). */
+  capped: number;
+  theory: number | 'ln';
+}
+
+type Cell = Pick<WidthCell, 'regime' | 'gamma' | 'eps' | 'mStar'>;
+
+/** OLS slope and intercept of log y on log x. Needs ≥ 2 distinct x; returns null otherwise. */
+export function loglogFit(points: readonly { x: number; y: number }[]): { slope: number; intercept: number } | null {
+  const good = points.filter((p) => p.x > 0 && p.y > 0);
+  if (new Set(good.map((p) => p.x)).size < 2) return null;
+  const { m, b } = linearRegression(good.map((p) => [Math.log(p.x), Math.log(p.y)]));
+  return { slope: m, intercept: b };
+}
+
+function fitOne(cells: readonly Cell[], regime: Regime, against: Against): SlopeFit | null {
+  const mine = cells.filter((c) => c.regime === regime);
+  const fixedName = against === 'invGamma' ? 'eps' : 'gamma';
+  const varName = against === 'invGamma' ? 'gamma' : 'eps';
+  // group by the fixed variable; pick the group with the most distinct values of the varied one
+  const groups = new Map<number, Cell[]>();
+  for (const c of mine) groups.set(c[fixedName], [...(groups.get(c[fixedName]) ?? []), c]);
+  let best: [number, Cell[]] | null = null;
+  let bestCount = 0;
+  for (const [v, g] of [...groups.entries()].sort((a, b) => a[0] - b[0])) {
+    const distinct = new Set(g.filter((c) => c.mStar !== null).map((c) => c[varName])).size;
+    if (distinct > bestCount) {
+      best = [v, g];
+      bestCount = distinct;
+    }
+  }
+  if (!best || bestCount < 2) return null;
+  const [fixedValue, group] = best;
+  const points = group.filter((c) => c.mStar !== null).map((c) => ({ x: 1 / c[varName], y: c.mStar as number }));
+  const fit = loglogFit(points);
+  if (!fit) return null;
+  return {
+    regime,
+    against,
+    fixedName,
+    fixedValue,
+    ...fit,
+    points,
+    capped: group.length - points.length,
+    theory: THEORY_SLOPE[regime][against],
+  };
+}
+
+/** All fits available from the cells (up to 4: soft/hard × 1/γ, 1/ε), in a fixed order. */
+export function fitSlopes(cells: readonly Cell[]): SlopeFit[] {
+  const out: SlopeFit[] = [];
+  for (const against of ['invGamma', 'invEps'] as const) {
+    for (const regime of ['soft', 'hard'] as const) {
+      const f = fitOne(cells, regime, against);
+      if (f) out.push(f);
+    }
+  }
+  return out;
+}
