@@ -1,0 +1,88 @@
+/**
+ * One independent training run as plain, structured-clone-safe data — the unit of work of the worker pool
+ * (src/parallel/pool.ts) — and {@link runTask}, the function every worker runs. A task is a
+ * {@link TaskProblem} (inputs and targets), a {@link TaskJob} (width, init seed, optimiser) and options;
+ * the student is initNet(m, d, seed), the same initialisation as src/train/job.ts's runJob, so a result
+ * depends on the task alone: never on the worker that ran it or on how many workers there are.
+ * Source: src/train/loop.ts (the loop) and src/fast/trainFast.ts (its WebAssembly path) [VERIFIED, same code].
+ */
+import { initNet } from '../model/twoLayer.js';
+import { InputError } from '../errors.js';
+import { trainFast } from '../fast/trainFast.js';
+import type { Precision } from '../fast/wasmLayout.js';
+import { trainFirstLayer } from '../train/loop.js';
+
+/** Inputs and targets: X n×d row-major, p n probabilities in [0, 1]. May be backed by a SharedArrayBuffer. */
+export interface TaskProblem {
+  X: Float64Array;
+  n: number;
+  d: number;
+  p: Float64Array;
+}
+
+/** Width, init seed and optimiser of one run (the fields of src/train/job.ts's TrainJob). */
+export interface TaskJob {
+  /** Width m. */
+  m: number;
+  /** Init seed: W(0), a = initNet(m, d, seed). */
+  seed: number | string;
+  /** Epochs (= full-batch steps). */
+  T: number;
+  /** Step size η > 0. */
+  eta: number;
+  /** Projection radius on ‖W − W(0)‖_F; Infinity = plain GD. @defaultValue Infinity */
+  radius?: number;
+}
+
+export interface TaskOptions {
+  /**
+   * 'wasm': trainFast (WebAssembly, falls back to the reference when SIMD is missing); 'reference':
+   * trainFirstLayer with the TypeScript referenceKernel (bit-identical to src/train/job.ts's evaluateSequential).
+   * @defaultValue 'wasm'
+   */
+  kernel?: 'wasm' | 'reference';
+  /** Arithmetic of the wasm kernel. @defaultValue 'f64' */
+  precision?: Precision;
+  /** Return the loss curve R̂(W(t)), t = 0..T. @defaultValue false */
+  recordCurve?: boolean;
+  /** Return the final outputs f(x_i; W(T)) and weights W(T). @defaultValue false */
+  returnOutputs?: boolean;
+}
+
+export type TrainTask = TaskProblem & TaskJob & TaskOptions;
+
+export interface TaskResult {
+  /** (1/T) Σ_{t<T} R̂(W(t)), nats. */
+  avgLoss: number;
+  /** R̂(W(T)), nats. */
+  finalLoss: number;
+  curve?: Float64Array;
+  f?: Float64Array;
+  W?: Float64Array;
+  /** Wall time of the training, seconds (measurement only; not part of the deterministic result). */
+  seconds: number;
+}
+
+/**
+ * Run one task in this thread.
+ * @throws InputError for a bad kernel/precision option; ShapeError/InputError from the training loop.
+ */
+export function runTask(task: TrainTask): TaskResult {
+  const { X, n, d, p, m, seed, T, eta, radius = Infinity } = task;
+  const { kernel = 'wasm', precision = 'f64', recordCurve = false, returnOutputs = false } = task;
+  if (kernel !== 'wasm' && kernel !== 'reference') throw new InputError('kernel', `runTask: expected 'wasm' or 'reference', got ${String(kernel)}`);
+  const net = initNet(m, d, seed);
+  const t0 = performance.now();
+  const r =
+    kernel === 'wasm'
+      ? trainFast(net, X, n, p, { eta, T, radius, recordCurve, precision })
+      : trainFirstLayer(net, X, n, p, { eta, T, radius, recordCurve });
+  const seconds = (performance.now() - t0) / 1000;
+  const out: TaskResult = { avgLoss: r.avgLoss, finalLoss: r.finalLoss, seconds };
+  if (recordCurve) out.curve = r.curve;
+  if (returnOutputs) {
+    out.f = r.f;
+    out.W = net.W;
+  }
+  return out;
+}
