@@ -17,9 +17,10 @@ export function unitNormTol(d: number): number {
 /** Monte Carlo checks accept |estimate − truth| ≤ MC_Z standard errors: two-sided false alarm 5.7e-7 each. */
 export const MC_Z = 5;
 
-/** Tabulated special-function values have 16 significant digits; our Chebyshev erfc is claimed to full
- * double precision, so allow 20 u relative (a few roundings in the recurrence and exp). */
-export const ERFC_REL = 20 * U;
+/** Special functions vs quadrature/closed forms: ln T has absolute error ≲ |ln T|·(few hundred u) from the
+ * continued fraction (≤ 100 terms, each a few roundings) and the logs; Simpson with 2·10⁵ panels on a smooth
+ * integrand is exact to ~1e-15 relative. We allow 1e-12·max(1, |ln T|). */
+export const SPECIAL_REL = 1e-12;
 
 /**
  * PCA vs ml-matrix SVD: by Davis–Kahan sin∠ ≤ r·θ_1/gap (r the relative residual of our Ritz pair), and the
