@@ -20,6 +20,8 @@ import {
 } from './reportModel.js';
 
 const cell = (s: string) => oneLine(s).replace(/\|/g, '\\|');
+/** Escape Markdown emphasis characters in running text (m*_hard would otherwise start italics). */
+const mdText = (s: string) => oneLine(s).replace(/([*_])/g, '\\$1');
 
 function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
@@ -42,7 +44,7 @@ function claimSection(r: ClaimRecord, input: ReportInput): string {
       r.cells.map((c) => [c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds)]),
     ));
   }
-  for (const f of input.figures.get(r.id) ?? []) out.push('', `![${f.title}](figures/${f.name}.svg)`, '', `*${f.title}.* ${f.caption}`);
+  for (const f of input.figures.get(r.id) ?? []) out.push('', `![${mdText(f.title)}](figures/${f.name}.svg)`, '', `**${mdText(f.title)}.** ${mdText(f.caption)}`);
   return out.join('\n');
 }
 

@@ -11,12 +11,10 @@ import { checkMemory, marginBytes, trainBytes } from '../memory.js';
 import { exportFromDir } from '../optionalModule.js';
 import * as P from '../parse.js';
 
-type ReadDatasetFile = (path: string) => Dataset;
-type WriteDatasetFile = (path: string, ds: Dataset) => void;
-
+/** Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row). */
 async function readDataset(path: string): Promise<Dataset> {
-  const read = await exportFromDir<ReadDatasetFile>('data', 'readDatasetFile', 'reading dataset files');
-  return read(path);
+  const { readDatasetFile } = await import('../../data/datasetFile.js');
+  return readDatasetFile(path);
 }
 
 const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
@@ -49,8 +47,8 @@ function datasetCommand(program: Command, io: CliIO): void {
         const { synthetic } = await import('../../data/synthetic.js');
         ds = synthetic({ kind: o.source, n: o.n, d: o.dim, seed: o.seed, difficulty: o.difficulty, nTest: o.nTest, labelNoise: o.labelNoise });
       }
-      const write = await exportFromDir<WriteDatasetFile>('data', 'writeDatasetFile', 'writing dataset files');
-      write(o.out, ds);
+      const { writeDatasetFile } = await import('../../data/datasetFile.js');
+      writeDatasetFile(o.out, ds);
       printJson(io, { out: o.out, name: ds.name ?? null, n: ds.n, d: ds.d, nTest: ds.test?.n ?? 0, soft: ds.p !== undefined });
     });
 }
