@@ -27,8 +27,12 @@ import { resolveTargets, type Regime, type Targets } from '../train/targets.js';
 export const DEFAULT_SEEDS = 3;
 /** Default success fraction 2/3 [INFERRED]: with 3 seeds, 2 must reach ε (a majority, robust to one bad init). */
 export const DEFAULT_SUCCESS_FRACTION = 2 / 3;
-/** Default search cap mMax = 1024 [INFERRED]: the largest width a search at n ≤ 100 runs in seconds. */
-export const DEFAULT_M_MAX = 1024;
+/**
+ * Default search cap mMax = 512 [INFERRED]. Reasons: a search that finds nothing trains every grid width up to
+ * mMax (≈ 2·mMax neuron-runs per seed), ≈ 5 s at n = 100, d = 20, T = 300 with the reference kernel; and on
+ * our synthetic sets every m* found at the default T, η was ≤ 45, so 512 leaves a factor > 10 of headroom.
+ */
+export const DEFAULT_M_MAX = 512;
 /**
  * Default bisection tolerance relTol = 0 [INFERRED]: bisect to the exact integer, as issue 2 asks. Near a
  * threshold where avgLoss hardly depends on m this costs log₂(m* / 2) extra widths at m ≈ m*; pass relTol = 1/8
@@ -75,6 +79,12 @@ export interface WidthOutcome {
   avgLosses: number[];
   /** How many seeds reached avgLoss ≤ ε. */
   successes: number;
+  /**
+   * The `required`-th smallest avgLoss at this width: success ⟺ criterionLoss ≤ ε, so one outcome answers
+   * every ε. When mStar is null, the smallest criterionLoss over the widths is the loss floor of the budget
+   * (T, η): if it hardly moves with m, the optimisation budget, not the width, is what stops the search.
+   */
+  criterionLoss: number;
   /** The init seeds (replay: initNet(m, d, seed)). */
   seeds: string[];
   /** successes ≥ required. */
@@ -177,54 +187,91 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
 
 function outcome(prep: Prepared, m: number, avgLosses: number[]): WidthOutcome {
   const successes = avgLosses.filter((l) => l <= prep.eps).length;
-  return { m, avgLosses, successes, seeds: prep.seeds, success: successes >= prep.required };
+  const criterionLoss = [...avgLosses].sort((a, b) => a - b)[prep.required - 1];
+  return { m, avgLosses, successes, criterionLoss, seeds: prep.seeds, success: successes >= prep.required };
 }
 
-function finish(
-  prep: Prepared,
-  found: { mStar: number | null; lastFailure: number },
-  perWidth: WidthOutcome[],
-  evaluations: number,
-  trainings: number,
-): MinWidthResult {
-  const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol } = prep;
-  perWidth.sort((a, b) => a.m - b.m);
-  return { ...found, perWidth, evaluations, trainings, required, eps, T, eta, radius, radiusRule, mMax, relTol, targets };
+/**
+ * One search in progress: the plan, the memo and the bookkeeping shared by both drivers. A driver loops
+ * `while (!search.done) search.advance(losses of search.pending)`; only how it gets the losses differs.
+ */
+class Search {
+  private readonly plan: Generator<number, { mStar: number | null; lastFailure: number }, boolean>;
+  private step: IteratorResult<number, { mStar: number | null; lastFailure: number }>;
+  private jobs: TrainJob[] = [];
+  private readonly perWidth: WidthOutcome[] = [];
+  private evaluations = 0;
+  private trainings = 0;
+  /** The jobs of the current width that the memo does not have yet (may be empty). */
+  pending: TrainJob[] = [];
+
+  constructor(
+    private readonly prep: Prepared,
+    private readonly memo: Map<string, number>,
+  ) {
+    this.plan = widthSearchPlan(prep.mMax, prep.relTol);
+    this.step = this.plan.next(false);
+    this.load();
+  }
+
+  get done(): boolean {
+    return this.step.done === true;
+  }
+
+  /** Record the losses of `pending` (in order) and move to the next width. */
+  advance(fresh: readonly number[]): void {
+    if (fresh.length !== this.pending.length) {
+      throw new InputError('evaluate', `minWidth: evaluator returned ${fresh.length} losses for ${this.pending.length} jobs`);
+    }
+    this.pending.forEach((j, k) => this.memo.set(jobKey(j), fresh[k]));
+    this.evaluations += this.jobs.length;
+    this.trainings += this.pending.length;
+    const m = this.step.value as number;
+    const o = outcome(this.prep, m, this.jobs.map((j) => this.memo.get(jobKey(j)) as number));
+    this.perWidth.push(o);
+    this.step = this.plan.next(o.success);
+    this.load();
+  }
+
+  result(): MinWidthResult {
+    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol } = this.prep;
+    const found = this.step.value as { mStar: number | null; lastFailure: number };
+    const perWidth = [...this.perWidth].sort((a, b) => a.m - b.m);
+    const { evaluations, trainings } = this;
+    return { ...found, perWidth, evaluations, trainings, required, eps, T, eta, radius, radiusRule, mMax, relTol, targets };
+  }
+
+  private load(): void {
+    if (this.step.done) {
+      this.jobs = [];
+      this.pending = [];
+      return;
+    }
+    const m = this.step.value;
+    const { T, eta, radius } = this.prep;
+    this.jobs = this.prep.seeds.map((seed) => ({ m, seed, T, eta, radius }));
+    this.pending = this.jobs.filter((j) => !this.memo.has(jobKey(j)));
+  }
 }
 
 /**
  * Search m* in-process (sequential training runs).
  * @param ds  training split; soft targets come from ds.p or the teacher (resolved once per search).
- * @throws    InputError naming the option ('eps', 'seeds', 'successFraction', 'mMax', 'T', 'eta', 'radius',
- *            'regime'); ShapeError/InputError for a malformed dataset; PreconditionError from the NTK teacher.
+ * @throws    InputError naming the option ('eps', 'seeds', 'successFraction', 'mMax', 'relTol', 'T', 'eta',
+ *            'radius', 'regime'); ShapeError/InputError for a malformed dataset; PreconditionError from the
+ *            NTK teacher.
  */
 export function minWidth(ds: Dataset, opts: MinWidthOptions): MinWidthResult {
   const prep = prepare(ds, opts);
-  const memo = opts.memo ?? new Map<string, number>();
-  const plan = widthSearchPlan(prep.mMax, prep.relTol);
-  const perWidth: WidthOutcome[] = [];
-  let evaluations = 0;
-  let trainings = 0;
-  let step = plan.next(false);
-  while (!step.done) {
-    const m = step.value;
-    const jobs = makeJobs(prep, m);
-    const missing = jobs.filter((j) => !memo.has(jobKey(j)));
-    const fresh = evaluateSequential(prep.problem, missing, opts.kernel);
-    missing.forEach((j, k) => memo.set(jobKey(j), fresh[k]));
-    evaluations += jobs.length;
-    trainings += missing.length;
-    const o = outcome(prep, m, jobs.map((j) => memo.get(jobKey(j)) as number));
-    perWidth.push(o);
-    step = plan.next(o.success);
-  }
-  return finish(prep, step.value, perWidth, evaluations, trainings);
+  const search = new Search(prep, opts.memo ?? new Map());
+  while (!search.done) search.advance(evaluateSequential(prep.problem, search.pending, opts.kernel));
+  return search.result();
 }
 
 /**
  * The same search with a pluggable evaluator (e.g. a worker-thread pool): `evaluate(problem, jobs)` must
  * return each job's avgLoss exactly as {@link evaluateSequential} would (same init, same loop), in job order.
- * All seeds of one width go out as one batch.
+ * All seeds of one width go out as one batch (never an empty batch).
  * @throws as {@link minWidth}; rejects with whatever `evaluate` rejects with, or InputError('evaluate') when
  *         it returns the wrong number of losses.
  */
@@ -233,31 +280,8 @@ export async function minWidthAsync(
   opts: MinWidthOptions & { evaluate?: JobEvaluator },
 ): Promise<MinWidthResult> {
   const prep = prepare(ds, opts);
-  const memo = opts.memo ?? new Map<string, number>();
   const evaluate: JobEvaluator = opts.evaluate ?? (async (problem, jobs) => evaluateSequential(problem, jobs, opts.kernel));
-  const plan = widthSearchPlan(prep.mMax, prep.relTol);
-  const perWidth: WidthOutcome[] = [];
-  let evaluations = 0;
-  let trainings = 0;
-  let step = plan.next(false);
-  while (!step.done) {
-    const m = step.value;
-    const jobs = makeJobs(prep, m);
-    const missing = jobs.filter((j) => !memo.has(jobKey(j)));
-    const fresh = missing.length > 0 ? await evaluate(prep.problem, missing) : [];
-    if (fresh.length !== missing.length) {
-      throw new InputError('evaluate', `minWidthAsync: evaluator returned ${fresh.length} losses for ${missing.length} jobs`);
-    }
-    missing.forEach((j, k) => memo.set(jobKey(j), fresh[k]));
-    evaluations += jobs.length;
-    trainings += missing.length;
-    const o = outcome(prep, m, jobs.map((j) => memo.get(jobKey(j)) as number));
-    perWidth.push(o);
-    step = plan.next(o.success);
-  }
-  return finish(prep, step.value, perWidth, evaluations, trainings);
-}
-
-function makeJobs(prep: Prepared, m: number): TrainJob[] {
-  return prep.seeds.map((seed) => ({ m, seed, T: prep.T, eta: prep.eta, radius: prep.radius }));
+  const search = new Search(prep, opts.memo ?? new Map());
+  while (!search.done) search.advance(search.pending.length > 0 ? await evaluate(prep.problem, search.pending) : []);
+  return search.result();
 }

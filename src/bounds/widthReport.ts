@@ -109,7 +109,7 @@ function assemble(
       teacher: r.targets.teacher?.summary ?? null,
     },
     seeds,
-    perWidth: r.perWidth.map(({ m, avgLosses, successes, success }) => ({ m, avgLosses, successes, success })),
+    perWidth: r.perWidth.map(({ m, avgLosses, successes, criterionLoss, success }) => ({ m, avgLosses, successes, criterionLoss, success })),
     evaluations: r.evaluations,
     trainings: r.trainings,
     assumptions: [

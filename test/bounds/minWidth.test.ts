@@ -78,6 +78,8 @@ describe('minWidth', () => {
     for (const w of r.perWidth) {
       expect(w.avgLosses).toEqual(table.get(w.m));
       expect(w.success).toBe(succ(w.m));
+      expect(w.criterionLoss).toBe([...table.get(w.m)!].sort((a, b) => a - b)[1]);
+      expect(w.success).toBe(w.criterionLoss <= eps);
     }
     // m* succeeds in the table, its predecessor fails, and when the table is monotone m* is its minimum.
     expect(r.mStar).not.toBeNull();
