@@ -3,7 +3,7 @@
  * one line of evidence), the Power table (mutants, refuted or not, n and d of the counterexample), the
  * outcome line and where the report is. Also what `--quiet` prints.
  */
-import { headline, oneLine, powerRows, shardNote, summaryRows } from './reportModel.js';
+import { headline, oneLine, powerRows, realDataLine, shardNote, summaryRows } from './reportModel.js';
 import type { Results } from './schema.js';
 
 /** Evidence is cut to this many characters in the terminal table (the report has it whole). */
@@ -35,10 +35,8 @@ export function consoleSummary(results: Results, reportPath: string | null): str
     out.push('', `Power (mutants must be refuted): ${power.filter((p) => p.refuted).length}/${power.length} refuted`);
     out.push(...table(['mutant', 'refuted', 'n', 'd'], power.map((p) => [p.id, p.refuted ? 'yes' : 'NO', p.n, p.d])));
   }
-  if (results.realData) {
-    const rd = results.realData;
-    out.push('', `Real data: ${oneLine(rd.title)}${rd.error ? ` — FAILED: ${oneLine(rd.error)}` : ''}`);
-  }
+  const rdl = realDataLine(results);
+  if (rdl) out.push('', rdl);
   out.push('', headline(results));
   for (const p of results.summary.problems) out.push(`  - ${oneLine(p)}`);
   if (reportPath) out.push(`Report: ${reportPath}`);

@@ -13,6 +13,7 @@ import {
   headline,
   inlineDataset,
   oneLine,
+  realDataLine,
   powerRows,
   replayCommand,
   shardNote,
@@ -113,6 +114,8 @@ export function renderHtml(input: ReportInput): string {
     r.ok ? 'yes' : '<span class="bad">NO</span>',
     esc(r.evidence),
   ]), true));
+  const rdl = realDataLine(results);
+  if (rdl) b.push(`<p><a href="#real-data">${esc(rdl)}</a></p>`);
   if (s.problems.length) b.push(`<p class="bad">Problems:</p><ul>${s.problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`);
 
   b.push('<h2 id="claims">Claims</h2>', ...results.claims.map((r) => claimSection(r, input)));
@@ -140,6 +143,7 @@ export function renderHtml(input: ReportInput): string {
       const keys = [...new Set([...soft.keys(), ...hard.keys()])];
       b.push('<p>Soft vs hard labels at the same width:</p>', table(['quantity', 'soft', 'hard'], keys.map((k) => [k, soft.get(k) ?? '—', hard.get(k) ?? '—'])));
     }
+    if (rd.notes?.length) b.push(`<ul>${rd.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   }
 
   b.push('<h2 id="assumptions">Assumptions</h2><p>Every choice the paper leaves open, with the value this code uses (from the modules\' exported constants).</p>');

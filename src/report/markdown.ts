@@ -12,6 +12,7 @@ import {
   headline,
   inlineDataset,
   oneLine,
+  realDataLine,
   powerRows,
   replayCommand,
   shardNote,
@@ -72,6 +73,8 @@ export function renderMarkdown(input: ReportInput): string {
   if (note) out.push('', `> ${note}`);
   out.push('', '## Summary', '');
   out.push(table(['claim', 'verdict', 'as expected', 'evidence'], summaryRows(results).map((s) => [`${s.id}${s.mutant ? ' (mutant)' : ''}`, s.verdict, s.ok ? 'yes' : 'NO', s.evidence])));
+  const rdl = realDataLine(results);
+  if (rdl) out.push('', rdl);
   if (results.summary.problems.length) out.push('', '**Problems:**', '', ...results.summary.problems.map((p) => `- ${oneLine(p)}`));
 
   out.push('', '## Claims', '');
@@ -101,6 +104,8 @@ export function renderMarkdown(input: ReportInput): string {
       const keys = [...new Set([...soft.keys(), ...hard.keys()])];
       out.push('Soft vs hard labels at the same width:', '', table(['quantity', 'soft', 'hard'], keys.map((k) => [k, soft.get(k) ?? '—', hard.get(k) ?? '—'])), '');
     }
+    for (const note of rd.notes ?? []) out.push(`- ${oneLine(note)}`);
+    if (rd.notes?.length) out.push('');
   }
 
   out.push('## Assumptions', '', 'Every choice the paper leaves open, with the value this code uses (from the modules\' exported constants).', '');

@@ -6,7 +6,8 @@
 import cliProgress from 'cli-progress';
 
 export interface ProgressSink {
-  start(total: number, runId: string): void;
+  /** @param resume  the command that resumes this run if it is interrupted. */
+  start(total: number, runId: string, resume: string): void;
   itemStart(k: number, id: string): void;
   /** A claim's own progress hook (RunContext.progress). */
   inner(done: number, total: number, label: string): void;
@@ -35,9 +36,9 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
     let lastInner = 0;
     let current = '';
     return {
-      start(t, runId) {
+      start(t, runId, resume) {
         total = t;
-        stream.write(`ntk-verify: run ${runId}, ${t} work item${t === 1 ? '' : 's'}\n`);
+        stream.write(`ntk-verify: run ${runId}, ${t} work item${t === 1 ? '' : 's'} (if interrupted: ${resume})\n`);
       },
       itemStart(_k, id) {
         current = id;
@@ -67,7 +68,8 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
   );
   let current = '';
   return {
-    start(t) {
+    start(t, runId, resume) {
+      stream.write(`ntk-verify: run ${runId} (if interrupted: ${resume})\n`);
       bar.start(t, 0, { item: '', detail: '' });
     },
     itemStart(_k, id) {

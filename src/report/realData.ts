@@ -59,6 +59,10 @@ export const mnistRealData: RealDataRunner = async ({ seed, quick }) => {
     margin: margin as RealDataRecord['margin'],
     soft: soft as RealDataRecord['soft'],
     hard: hard as RealDataRecord['hard'],
+    notes: [
+      'soft: avgLoss/finalLoss are the mean KL(Bern(p) ‖ Bern(σ(f))) to the NTK teacher\'s soft labels p = σ(g/τ), trained by projected GD; hard: the logistic loss on ±1 labels, plain GD — different losses, so compare accuracies across regimes, losses within one.',
+      'γ is the RKHS reading of the infinite-width NTK margin, a certified bracket [lower, upper] (src/margin/gammaRkhs.ts).',
+    ],
   };
   return record;
 };

@@ -162,3 +162,22 @@ export function environmentRows(input: ReportInput): [string, string][] {
   if (envs[0]) for (const [name, v] of Object.entries(envs[0].packages)) rows.push([name, v]);
   return rows;
 }
+
+/** One line on the real-data section for the summary: γ bracket and soft/hard accuracy, when present. */
+export function realDataLine(results: Results): string | null {
+  const rd = results.realData;
+  if (!rd) return null;
+  if (rd.error) return `Real data (${rd.title}): failed — ${oneLine(rd.error)}`;
+  const num = (o: unknown, k: string) => (o && typeof o === 'object' && typeof (o as Record<string, unknown>)[k] === 'number' ? ((o as Record<string, number>)[k]) : null);
+  const parts: string[] = [];
+  const lo = num(rd.margin, 'lower');
+  const hi = num(rd.margin, 'upper');
+  if (lo !== null && hi !== null) parts.push(`γ ∈ [${fmtNum(lo)}, ${fmtNum(hi)}]`);
+  for (const regime of ['soft', 'hard'] as const) {
+    const r = rd[regime];
+    const acc = num(r, 'testAccuracy') ?? num(r, 'trainAccuracy');
+    const which = num(r, 'testAccuracy') !== null ? 'test' : 'train';
+    if (acc !== null) parts.push(`${regime}: ${which} accuracy ${fmtNum(acc)}, avgLoss ${fmtValue(num(r, 'avgLoss'))}`);
+  }
+  return `Real data — ${rd.title}: ${parts.join('; ') || 'see the Real data section'}`;
+}

@@ -161,7 +161,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
   const itemSeconds: Record<string, number> = {};
   let reusedItems = 0;
 
-  progress.start(mine.length, runId);
+  progress.start(mine.length, runId, `ntk-verify verify --resume ${runId}${outDir === 'reports' ? '' : ` --out ${outDir}`}`);
   for (let k = 0; k < mine.length; k++) {
     const item = mine[k];
     progress.itemStart(k, item.id);

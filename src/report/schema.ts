@@ -77,6 +77,8 @@ export const RealDataSchema = z.object({
   margin: z.json().optional(),
   soft: z.json().optional(),
   hard: z.json().optional(),
+  /** How to read the numbers (e.g. which loss each regime's avgLoss is). */
+  notes: z.array(z.string()).optional(),
   error: z.string().optional(),
 });
 export type RealDataRecord = z.infer<typeof RealDataSchema>;
