@@ -4,11 +4,10 @@
  * scaling slopes, the separation. These have no (seed, path) replay; they rerun from the run seed, and every
  * expensive cell goes through ctx.cells so a resumed run recomputes nothing.
  */
-import type { Claim, ClaimResult, RunContext, WidthCell } from './types.js';
+import type { Claim, ClaimResult, RunContext } from './types.js';
 import type { Decision } from './propertyClaim.js';
 
 export interface AggregateDecision extends Decision {
-  cells?: WidthCell[];
   counterexample?: ClaimResult['counterexample'];
   /** Overrides the def's data description (e.g. with the datasets actually used). */
   data?: string;

@@ -1,10 +1,12 @@
 /**
- * Datasets as fast-check cases for the claims: generated from small knobs (kind, n, d, seed) so that shrinking
+ * Datasets as fast-check cases for the claims: generated from small knobs (kind, n, d, seed, difficulty) by the
+ * data module's datasetArb (src/data/datasetArb.ts), so that shrinking
  * moves toward fewer points and lower dimension and never touches n·d floats, and turned back into the JSON
  * payload of a counterexample ({x, y} rows, n, d) for reports and `ntk-verify replay`.
  */
 import fc from 'fast-check';
 import { synthetic, type SyntheticSpec } from '../data/synthetic.js';
+import { datasetArb } from '../data/datasetArb.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Counterexample } from './types.js';
 
@@ -25,34 +27,27 @@ export interface CaseDatasetConstraints {
   nMin?: number;
   /** Smallest d. @defaultValue 1 */
   dMin?: number;
-  /** Labelling rules drawn from. @defaultValue ['linear', 'teacher'] */
+  /** Labelling rules drawn from (shrinks toward the first). @defaultValue all synthetic kinds, linear first */
   kinds?: SyntheticSpec['kind'][];
 }
 
 /** Build the case for given knobs. */
 export function fixedDatasetCase(spec: SyntheticSpec): DatasetCase {
-  return { ds: synthetic(spec), spec, seed: `case/${String(spec.seed)}/${spec.kind}/${spec.n}/${spec.d}` };
+  return { ds: synthetic(spec), spec, seed: caseSeed(spec) };
+}
+
+function caseSeed(spec: SyntheticSpec): string {
+  return `case/${String(spec.seed)}/${spec.kind}/${spec.n}/${spec.d}/${spec.difficulty ?? 0}`;
 }
 
 /**
- * Cases from knobs: n ∈ [nMin, nMax], d ∈ [dMin, dMax], kind, an integer data seed (all shrinkable).
- * @throws Error naming the call when the constraints are not positive integers with min ≤ max.
+ * Cases from the data module's {@link datasetArb} (knobs kind, n, d, seed, difficulty — all shrinkable), plus
+ * the case seed from which init seeds derive.
+ * @throws InputError from datasetArb naming the bad constraint.
  */
 export function caseDatasetArb(c: CaseDatasetConstraints = {}): fc.Arbitrary<DatasetCase> {
-  const { nMax = 12, dMax = 8, nMin = 1, dMin = 1, kinds = ['linear', 'teacher'] } = c;
-  for (const [name, lo, hi] of [['n', nMin, nMax], ['d', dMin, dMax]] as const) {
-    if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 1 || lo > hi) {
-      throw new Error(`caseDatasetArb: ${name} range must be integers 1 ≤ min ≤ max, got [${lo}, ${hi}]`);
-    }
-  }
-  return fc
-    .record({
-      kind: fc.constantFrom(...kinds),
-      n: fc.integer({ min: nMin, max: nMax }),
-      d: fc.integer({ min: dMin, max: dMax }),
-      seed: fc.nat({ max: 1_000_000 }),
-    })
-    .map((k) => fixedDatasetCase({ kind: k.kind, n: k.n, d: k.d, seed: k.seed }));
+  const { nMax = 12, dMax = 8, nMin = 1, dMin = 1, kinds = ['linear', 'teacher', 'xor', 'parity'] } = c;
+  return datasetArb({ nMin, nMax, dMin, dMax, kinds }).map(({ spec, ds }) => ({ ds, spec, seed: caseSeed(spec) }));
 }
 
 /** The counterexample payload of a case: rows of X, labels (and soft labels), n, d. */

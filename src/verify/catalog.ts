@@ -6,27 +6,47 @@
 import { InputError } from '../errors.js';
 import type { Claim } from './types.js';
 import { ntkConcentrationClaim } from '../../properties/claims/ntkConcentration.js';
+import { marginFiniteWidthClaim } from '../../properties/claims/marginFiniteWidth.js';
 import { initOutputClaim } from '../../properties/claims/initOutput.js';
 import { gradientBoundClaim } from '../../properties/claims/gradientBound.js';
 import { klQuadraticClaim } from '../../properties/claims/klQuadratic.js';
 import { lazyTrainingClaim } from '../../properties/claims/lazyTraining.js';
 import { lazyRadiusClaim } from '../../properties/claims/lazyRadius.js';
+import { widthSoftClaim } from '../../properties/claims/widthSoft.js';
+import { widthHardClaim } from '../../properties/claims/widthHard.js';
+import { scalingSlopesClaim } from '../../properties/claims/scalingSlopes.js';
+import { separationClaim } from '../../properties/claims/separation.js';
 import { klSixteenthMutant } from '../../properties/mutants/klSixteenth.js';
 import { kernelPiPlusThetaMutant } from '../../properties/mutants/kernelPiPlusTheta.js';
 import { hoeffdingQuarterMutant } from '../../properties/mutants/hoeffdingQuarter.js';
+import { oneNeuronMutant } from '../../properties/mutants/oneNeuron.js';
+import { hardNeverMoreMutant } from '../../properties/mutants/hardNeverMore.js';
+import { epsFreeWidthMutant } from '../../properties/mutants/epsFreeWidth.js';
 
 /** True claims, in the order. */
 export const trueClaims: Claim[] = [
   ntkConcentrationClaim,
+  marginFiniteWidthClaim,
   initOutputClaim,
   gradientBoundClaim,
   klQuadraticClaim,
   lazyTrainingClaim,
   lazyRadiusClaim,
+  widthSoftClaim,
+  widthHardClaim,
+  scalingSlopesClaim,
+  separationClaim,
 ];
 
 /** Mutants (mutant: true), each expected to be refuted with a shrunk counterexample. */
-export const mutants: Claim[] = [klSixteenthMutant, kernelPiPlusThetaMutant, hoeffdingQuarterMutant];
+export const mutants: Claim[] = [
+  klSixteenthMutant,
+  kernelPiPlusThetaMutant,
+  hoeffdingQuarterMutant,
+  oneNeuronMutant,
+  hardNeverMoreMutant,
+  epsFreeWidthMutant,
+];
 
 /** The whole catalog: true claims, then mutants. */
 export const claims: Claim[] = [...trueClaims, ...mutants];

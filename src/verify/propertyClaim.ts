@@ -22,8 +22,11 @@ export interface PropertyClaimDef<T, R> {
   mutant: boolean;
   /** What the cases are, for the report's data column. */
   data: string;
-  /** Built lazily (once) so importing the catalog costs nothing. */
-  spec: () => PropertySpec<T, R>;
+  /**
+   * Built lazily (per run) so importing the catalog costs nothing. ctx is absent on replay; a spec may use it only
+   * for caching (ctx.cells), never to change the cases or the check.
+   */
+  spec: (ctx?: RunContext) => PropertySpec<T, R>;
   /** Cases per run. The Bonferroni splits of trial claims use `full` (quick runs are then conservative). */
   numRuns: { quick: number; full: number };
   /** Custom decision; the default rule is described in the module doc. */
@@ -35,6 +38,7 @@ export interface Decision {
   evidence: string;
   metrics?: ClaimResult['metrics'];
   series?: ClaimResult['series'];
+  cells?: ClaimResult['cells'];
 }
 
 /** The default rule for universal claims (module doc). */
@@ -59,8 +63,6 @@ export function defaultDecision<T, R>(o: PropertyOutcome<T, R>): Decision {
 
 /** Make the Claim (see module doc). */
 export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
-  let spec: PropertySpec<T, R> | undefined;
-  const getSpec = () => (spec ??= def.spec());
   return {
     id: def.id,
     title: def.title,
@@ -72,7 +74,7 @@ export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
       const t0 = performance.now();
       const seed = claimSeed(ctx.seed, def.id);
       const numRuns = ctx.quick ? def.numRuns.quick : def.numRuns.full;
-      const outcome = runProperty(def.id, getSpec(), { seed, numRuns });
+      const outcome = runProperty(def.id, def.spec(ctx), { seed, numRuns });
       const decision = (def.decide ?? defaultDecision)(outcome, ctx);
       return {
         id: def.id,
@@ -87,17 +89,19 @@ export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
         metrics: { numRuns, ...decision.metrics },
         counterexample: outcome.counterexample,
         series: decision.series,
+        cells: decision.cells,
         seed,
         wallSeconds: (performance.now() - t0) / 1000,
       };
     },
     replay(seed: number, path: string) {
-      const o = runProperty(def.id, getSpec(), { seed, numRuns: 1, path });
+      const spec = def.spec();
+      const o = runProperty(def.id, spec, { seed, numRuns: 1, path });
       const value = o.value;
       const counterexample =
         o.counterexample ??
         (value !== undefined && o.lastOutcome
-          ? { seed, path, ...getSpec().describe(value), values: o.lastOutcome.values, replay: replayCommand(def.id, seed, path) }
+          ? { seed, path, ...spec.describe(value), values: o.lastOutcome.values, replay: replayCommand(def.id, seed, path) }
           : null);
       return { claim: def.id, seed, path, failed: o.status === 'failed', counterexample };
     },

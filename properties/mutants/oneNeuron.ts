@@ -1,0 +1,40 @@
+/**
+ * Mutant:     "one neuron reaches loss ε on every dataset": m*_hard(ε) = 1 for ε = 0.2 — FALSE: with one neuron
+ *             f = a·relu(<w,x>) has one sign, so a point labelled −a keeps f ≤ 0 and loss ≥ ln 2 on its own.
+ * Source:     deliberately false width claim (issue 4 "Falsification power").
+ * Expect:     refuted; the shrunk dataset should be two points with opposite labels (n = 2, d = 1).
+ * Machinery:  the width cells of claims 7–10 (src/verify/widthCells.ts: m* search, 3 inits, 2/3 must succeed,
+ *             T = 300, η = 4; T-limited cells are not applicable), on generated datasets n ∈ [1, 16], d ∈ [1, 4].
+ */
+import { datasetPayload } from '../../src/verify/caseData.js';
+import { propertyClaim } from '../../src/verify/propertyClaim.js';
+import { freshCaseArb, type FreshDesign, type WidthFreshCase } from '../../src/verify/widthConstantClaim.js';
+import { loadData, widthCell } from '../../src/verify/widthCells.js';
+
+/** Small generated datasets for the width mutants (cheap searches, fast shrinking). */
+export const MUTANT_KNOBS: Omit<FreshDesign, 'eps'> = { kinds: ['linear', 'teacher'], n: [1, 16], d: [1, 4], difficulties: [0, 0.5] };
+
+/** Counterexample payload of a width case. */
+export const describeWidthCase = (c: WidthFreshCase) => datasetPayload({ ds: loadData(c.ref) });
+
+export const oneNeuronMutant = propertyClaim<WidthFreshCase, unknown>({
+  id: 'mutant-one-neuron',
+  title: 'Mutant: one neuron reaches loss ε on every dataset',
+  statement: 'm*_hard(ε = 0.2) = 1 on every dataset (false)',
+  source: 'deliberately false width claim',
+  confidence: 'same width cells as claims 7–10; must be refuted with a shrunk dataset',
+  mutant: true,
+  data: 'generated synthetic linear/teacher datasets, n ∈ [1, 16], d ∈ [1, 4]',
+  spec: (ctx) => ({
+    arb: freshCaseArb({ ...MUTANT_KNOBS, eps: [0.2] }),
+    describe: describeWidthCase,
+    check(c) {
+      const cell = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed);
+      return {
+        holds: !cell.applicable || cell.mStar === 1,
+        values: { n: cell.n, d: cell.d, eps: cell.eps, mStar: cell.mStar, applicable: cell.applicable, floorLoss: cell.floorLoss },
+      };
+    },
+  }),
+  numRuns: { quick: 10, full: 20 },
+});

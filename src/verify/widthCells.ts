@@ -1,0 +1,166 @@
+/**
+ * The measured width cells behind claims 7–10 and the width mutants: for a dataset, a regime and a target ε,
+ * the empirical m* of src/bounds/minWidth.ts, the NTK margin γ_rkhs of src/margin/gammaRkhs.ts, and whether the
+ * cell is in the theory's regime at the fixed epoch budget T.
+ *
+ * Applicability (our operationalisation [INFERRED]): the width theorems presuppose enough epochs. At fixed T the
+ * epoch-averaged loss saturates in m (by m ≈ 16–64 on our data), at a floor set by optimisation time, not width;
+ * for ε near that floor m* measures T, not width, and explodes or is undefined. A cell is APPLICABLE iff the
+ * floor L_ref — the median over the search seeds of the epoch-averaged loss at m_ref = 64 — satisfies
+ * L_ref ≤ ε/2 (half of the ε budget left to the width effect). Inapplicable cells are reported, never counted as
+ * passes or failures.
+ * Every cell is computed once per process (module memo) and once per run (ctx.cells, for `verify --resume`),
+ * keyed by every input it depends on.
+ */
+import type { Dataset } from '../data/dataset.js';
+import { synthetic, type SyntheticSpec } from '../data/synthetic.js';
+import { loadMnistPair, type MnistPairOptions } from '../data/mnist.js';
+import { ntkGram } from '../ntk/analytic.js';
+import { gammaRkhs } from '../margin/gammaRkhs.js';
+import { minWidth } from '../bounds/minWidth.js';
+import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
+import type { Regime } from '../train/targets.js';
+import type { RunContext, WidthCell } from './types.js';
+
+/** Search settings shared by every width cell (stated in each claim's metrics). */
+export const WIDTH_SETTINGS = {
+  /** Epochs (full-batch: one epoch = one step). */
+  T: DEFAULT_T,
+  eta: DEFAULT_ETA,
+  /** Init seeds per width and the fraction that must reach ε (minWidth defaults). */
+  seeds: 3,
+  successFraction: 2 / 3,
+  /** Search cap. */
+  mMax: 256,
+  /** Reference width of the loss floor (a power of two, so the search's own runs are reused). */
+  mRef: 64,
+  /** Applicable iff floor ≤ ε / floorFactor. */
+  floorFactor: 2,
+} as const;
+
+/** A dataset by recipe, so cells can be keyed, cached and rebuilt. */
+export type DataRef = { source: 'synthetic'; spec: SyntheticSpec } | { source: 'mnist'; opts: MnistPairOptions };
+
+export interface MarginInfo {
+  gammaLower: number;
+  gammaUpper: number;
+}
+
+/** One measured cell (JSON-safe). */
+export interface WidthSearchCell {
+  dataset: string;
+  dataKey: string;
+  n: number;
+  d: number;
+  regime: Regime;
+  eps: number;
+  /** γ_rkhs certified bracket (gammaRkhs relGap 1e-6); `gamma` = the upper end. */
+  gamma: number;
+  gammaLower: number;
+  /** m* (null: no width ≤ mMax reached ε). */
+  mStar: number | null;
+  /** Median epoch-averaged loss at m_ref (the T-limited floor). */
+  floorLoss: number;
+  applicable: boolean;
+  /** Successful seeds per evaluated width. */
+  perWidth: { m: number; successes: number }[];
+  trainings: number;
+}
+
+const dataMemo = new Map<string, Dataset>();
+const marginMemo = new Map<string, MarginInfo>();
+const cellMemo = new Map<string, WidthSearchCell>();
+const jobMemo = new Map<string, Map<string, number>>();
+
+/** Canonical key of a recipe. */
+export function dataKey(ref: DataRef): string {
+  if (ref.source === 'synthetic') {
+    const s = ref.spec;
+    return `syn:${s.kind}:n${s.n}:d${s.d}:diff${s.difficulty ?? 0}:seed${String(s.seed)}`;
+  }
+  const o = ref.opts;
+  return `mnist:${o.digits.join('v')}:n${o.n}:dim${o.dim ?? 'default'}:noise${o.noise ?? 0}:seed${String(o.seed)}`;
+}
+
+/** Build (once per process) the dataset of a recipe. */
+export function loadData(ref: DataRef): Dataset {
+  const key = dataKey(ref);
+  let ds = dataMemo.get(key);
+  if (!ds) {
+    ds = ref.source === 'synthetic' ? synthetic(ref.spec) : loadMnistPair({ nTest: 0, ...ref.opts });
+    dataMemo.set(key, ds);
+  }
+  return ds;
+}
+
+/** γ_rkhs bracket of a dataset (once per process). */
+export function marginOf(ref: DataRef): MarginInfo {
+  const key = dataKey(ref);
+  let g = marginMemo.get(key);
+  if (!g) {
+    const ds = loadData(ref);
+    const r = gammaRkhs(ntkGram(ds.X, ds.n, ds.d), ds.y, ds.n);
+    g = { gammaLower: r.lower, gammaUpper: r.upper };
+    marginMemo.set(key, g);
+  }
+  return g;
+}
+
+function settingsKey(): string {
+  const s = WIDTH_SETTINGS;
+  return `T${s.T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${s.mMax}:mRef${s.mRef}:ff${s.floorFactor}`;
+}
+
+/**
+ * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
+ * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
+ */
+export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string): WidthSearchCell {
+  const key = `width-cell/v1/${dataKey(ref)}/${regime}/eps${eps}/${settingsKey()}/seed${searchSeed}`;
+  const hit = cellMemo.get(key) ?? (ctx?.cells?.get(key) as WidthSearchCell | undefined);
+  if (hit) {
+    cellMemo.set(key, hit);
+    return hit;
+  }
+  const ds = loadData(ref);
+  const margin = marginOf(ref);
+  const memoKey = `${dataKey(ref)}/${regime}/${searchSeed}`;
+  let memo = jobMemo.get(memoKey);
+  if (!memo) jobMemo.set(memoKey, (memo = new Map()));
+  const s = WIDTH_SETTINGS;
+  const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T: s.T, eta: s.eta, memo };
+  // The floor: every width up to m_ref with an unreachable target (shares runs with the search through memo).
+  const floorRun = minWidth(ds, { ...common, eps: Number.MIN_VALUE, mMax: s.mRef });
+  const ref64 = floorRun.perWidth.find((w) => w.m === s.mRef);
+  const floorLoss = median(ref64 ? ref64.avgLosses : [Infinity]);
+  const r = minWidth(ds, { ...common, eps, mMax: s.mMax });
+  const cell: WidthSearchCell = {
+    dataset: ds.name ?? dataKey(ref),
+    dataKey: dataKey(ref),
+    n: ds.n,
+    d: ds.d,
+    regime,
+    eps,
+    gamma: margin.gammaUpper,
+    gammaLower: margin.gammaLower,
+    mStar: r.mStar,
+    floorLoss,
+    applicable: floorLoss <= eps / s.floorFactor,
+    perWidth: r.perWidth.map((w) => ({ m: w.m, successes: w.successes })),
+    trainings: r.trainings + floorRun.trainings,
+  };
+  cellMemo.set(key, cell);
+  ctx?.cells?.set(key, cell);
+  return cell;
+}
+
+/** The shared WidthCell of types.ts for a measured cell, with the bound at the fitted constant. */
+export function toWidthCell(c: WidthSearchCell, bound?: number): WidthCell {
+  return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = Math.floor(s.length / 2);
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+}

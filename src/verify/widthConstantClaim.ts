@@ -1,0 +1,193 @@
+/**
+ * Claims 7–8 machinery: fit the width constant once on a fixed calibration design, then test the fitted law on
+ * fresh generated datasets (fast-check cases from knobs: kind, n, d, difficulty, seed, ε from a grid reaching
+ * outside the calibration range). A fresh case
+ *   - is not applicable when its cell is T-limited (widthCells.ts) — reported, never a pass or a failure;
+ *   - violates the claim when m* > ⌈Ĉ·g(γ, ε)⌉ (m* = null with ⌈Ĉ·g⌉ < mMax counts as m* > ⌈Ĉ·g⌉);
+ *   - is censored (not applicable) when m* = null and ⌈Ĉ·g⌉ ≥ mMax.
+ * Verdict: refuted on a violation (shrunk dataset, replay); verified when no violation, at least half the cases
+ * were applicable and at least one applicable case lies outside the calibration range of γ or ε; else inconclusive.
+ */
+import fc from 'fast-check';
+import type { SyntheticKind } from '../data/synthetic.js';
+import { datasetPayload } from './caseData.js';
+import { fmt, propertyClaim, type Decision } from './propertyClaim.js';
+import type { PropertyOutcome, PropertySpec } from './runProperty.js';
+import type { Claim, RunContext } from './types.js';
+import { loadData, toWidthCell, widthCell, WIDTH_SETTINGS, type DataRef, type WidthSearchCell } from './widthCells.js';
+import { calibrate, predictedWidth, type Calibration, type WidthLaw } from './widthLaw.js';
+
+/** A fixed calibration design: datasets × ε, and the init-seed base of its searches. */
+export interface CalibrationDesign {
+  data: DataRef[];
+  eps: number[];
+  searchSeed: string;
+}
+
+/** The fresh-case generator's knobs. */
+export interface FreshDesign {
+  kinds: SyntheticKind[];
+  n: [number, number];
+  d: [number, number];
+  difficulties: number[];
+  eps: number[];
+}
+
+export interface WidthFreshCase {
+  ref: DataRef;
+  eps: number;
+  searchSeed: string;
+}
+
+/** Fresh cases from knobs; shrinking lowers n, d, difficulty index, seed and ε index. */
+export function freshCaseArb(f: FreshDesign): fc.Arbitrary<WidthFreshCase> {
+  return fc
+    .record({
+      kind: fc.constantFrom(...f.kinds),
+      n: fc.integer({ min: f.n[0], max: f.n[1] }),
+      d: fc.integer({ min: f.d[0], max: f.d[1] }),
+      difficulty: fc.constantFrom(...f.difficulties),
+      seed: fc.nat({ max: 1_000_000 }),
+      eps: fc.constantFrom(...f.eps),
+    })
+    .map(({ kind, n, d, difficulty, seed, eps }) => ({
+      ref: { source: 'synthetic', spec: { kind, n, d, difficulty, seed: `fresh-${seed}` } } as DataRef,
+      eps,
+      searchSeed: `fresh-${seed}`,
+    }));
+}
+
+/** The calibration cells (fixed design; cached). */
+export function calibrationCells(ctx: RunContext | undefined, law: WidthLaw, design: CalibrationDesign): WidthSearchCell[] {
+  return design.data.flatMap((ref) => design.eps.map((eps) => widthCell(ctx, ref, law.regime, eps, design.searchSeed)));
+}
+
+interface FreshRecord {
+  cell: WidthSearchCell;
+  predicted: number;
+  status: 'holds' | 'violates' | 'not-applicable' | 'censored';
+  outside: boolean;
+}
+
+function freshSpec(ctx: RunContext | undefined, law: WidthLaw, cal: Calibration, design: FreshDesign): PropertySpec<WidthFreshCase, FreshRecord> {
+  return {
+    arb: freshCaseArb(design),
+    describe: (c) => datasetPayload({ ds: loadData(c.ref) }),
+    check(c) {
+      const cell = widthCell(ctx, c.ref, law.regime, c.eps, c.searchSeed);
+      const C = cal.C as number;
+      const predicted = predictedWidth(C, law, cell.gamma, cell.eps);
+      const outside = cell.gamma < cal.gammaRange[0] || cell.gamma > cal.gammaRange[1] || cell.eps < cal.epsRange[0] || cell.eps > cal.epsRange[1];
+      let status: FreshRecord['status'];
+      if (!cell.applicable) status = 'not-applicable';
+      else if (cell.mStar === null) status = predicted >= WIDTH_SETTINGS.mMax ? 'censored' : 'violates';
+      else status = cell.mStar <= predicted ? 'holds' : 'violates';
+      return {
+        holds: status !== 'violates',
+        values: {
+          n: cell.n, d: cell.d, regime: law.regime, gamma: cell.gamma, eps: cell.eps, mStar: cell.mStar, predicted,
+          C, floorLoss: cell.floorLoss, applicable: cell.applicable, outsideCalibration: outside,
+        },
+        record: { cell, predicted, status, outside },
+      };
+    },
+  };
+}
+
+function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibration, calCells: WidthSearchCell[], law: WidthLaw): Decision & { cells: ReturnType<typeof toWidthCell>[] } {
+  const recs = o.cases.map((c) => c.record).filter((r): r is FreshRecord => r !== undefined);
+  const count = (s: FreshRecord['status']) => recs.filter((r) => r.status === s).length;
+  const applicable = recs.filter((r) => r.status === 'holds');
+  const outside = applicable.filter((r) => r.outside).length;
+  const C = cal.C as number;
+  const cells = [
+    ...calCells.map((c) => toWidthCell(c, c.applicable ? predictedWidth(C, law, c.gamma, c.eps) : undefined)),
+    ...recs.map((r) => toWidthCell(r.cell, r.predicted)),
+  ];
+  const metrics = {
+    C: cal.C,
+    calibrationCellsUsed: cal.used,
+    calibrationCells: cal.total,
+    calibrationGammaMin: cal.gammaRange[0],
+    calibrationGammaMax: cal.gammaRange[1],
+    calibrationEpsMin: cal.epsRange[0],
+    calibrationEpsMax: cal.epsRange[1],
+    freshCases: o.numRuns,
+    freshHolding: count('holds'),
+    freshNotApplicable: count('not-applicable'),
+    freshCensored: count('censored'),
+    freshOutsideCalibration: outside,
+    maxMStarOverPredicted: applicable.length ? Math.max(...applicable.map((r) => (r.cell.mStar as number) / r.predicted)) : null,
+    T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seeds: WIDTH_SETTINGS.seeds, mMax: WIDTH_SETTINGS.mMax, mRef: WIDTH_SETTINGS.mRef,
+    floorFactor: WIDTH_SETTINGS.floorFactor,
+    gammaReading: 'rkhs (upper end of the certified bracket)',
+  };
+  const calText = `Ĉ = ${fmt(C)} from ${cal.used}/${cal.total} calibration cells (γ ∈ [${fmt(cal.gammaRange[0])}, ${fmt(cal.gammaRange[1])}], ε ∈ [${cal.epsRange[0]}, ${cal.epsRange[1]}])`;
+  if (o.status === 'failed') {
+    const v = o.counterexample?.values ?? {};
+    return {
+      verdict: 'refuted',
+      evidence: `${calText}; fresh case n=${v.n}, d=${v.d}, γ=${fmt(Number(v.gamma))}, ε=${v.eps}: m* = ${v.mStar} > ⌈Ĉ·g⌉ = ${v.predicted}`,
+      metrics, cells,
+    };
+  }
+  const tally = `${count('holds')}/${o.numRuns} fresh cases applicable and within ⌈Ĉ·g⌉ (${outside} outside the calibration range), ${count('not-applicable')} T-limited, ${count('censored')} censored`;
+  if (count('holds') * 2 >= o.numRuns && outside > 0) return { verdict: 'verified', evidence: `${calText}; ${tally}`, metrics, cells };
+  return { verdict: 'inconclusive', evidence: `${calText}; ${tally} — too few applicable cases or none outside the calibration range`, metrics, cells };
+}
+
+export interface WidthConstantClaimDef {
+  id: string;
+  title: string;
+  statement: string;
+  source: string;
+  confidence: string;
+  law: WidthLaw;
+  calibration: CalibrationDesign;
+  fresh: FreshDesign;
+  numRuns: { quick: number; full: number };
+}
+
+/** The claim (see module doc). Calibration failing to produce Ĉ makes the claim inconclusive. */
+export function widthConstantClaim(def: WidthConstantClaimDef): Claim {
+  let lastCal: { cal: Calibration; cells: WidthSearchCell[] } | undefined;
+  const calibrated = (ctx?: RunContext) => {
+    const cells = calibrationCells(ctx, def.law, def.calibration);
+    lastCal = { cal: calibrate(cells, def.law), cells };
+    return lastCal;
+  };
+  return propertyClaim<WidthFreshCase, FreshRecord>({
+    id: def.id,
+    title: def.title,
+    statement: def.statement,
+    source: def.source,
+    confidence: def.confidence,
+    mutant: false,
+    data: `calibration: ${def.calibration.data.length} fixed datasets × ε ∈ {${def.calibration.eps.join(', ')}}; fresh: synthetic ${def.fresh.kinds.join('/')}, n ∈ [${def.fresh.n.join(', ')}], d ∈ [${def.fresh.d.join(', ')}], ε ∈ {${def.fresh.eps.join(', ')}}`,
+    spec: (ctx) => {
+      const { cal } = calibrated(ctx);
+      if (cal.C === null) {
+        return { arb: fc.constant(null as unknown as WidthFreshCase), describe: () => ({}), check: () => (fc.pre(false), { holds: true, values: {} }) };
+      }
+      return freshSpec(ctx, def.law, cal, def.fresh);
+    },
+    numRuns: def.numRuns,
+    decide: (o) => {
+      const { cal, cells } = lastCal ?? calibrated();
+      if (cal.C === null) return { verdict: 'inconclusive', evidence: `no applicable calibration cell (all ${cal.total} T-limited or m* > mMax)`, metrics: { calibrationCells: cal.total } };
+      const d = decide(o, cal, cells, def.law);
+      return { verdict: d.verdict, evidence: d.evidence, metrics: d.metrics, cells: d.cells, series: { [`${def.law.regime}-width-cells-loglog`]: cellSeries(d.cells, def.law) } };
+    },
+  });
+}
+
+/** m* and the fitted bound against g(γ, ε) (x axis: the law's factor, so the bound is a line of slope 1). */
+function cellSeries(cells: ReturnType<typeof toWidthCell>[], law: WidthLaw) {
+  return cells.flatMap((c) => {
+    const x = law.g(c.gamma, c.eps);
+    const pts: { x: number; y: number; group: string }[] = [];
+    if (c.mStar !== null) pts.push({ x, y: c.mStar, group: `m* (${c.regime})` });
+    if (c.bound !== undefined) pts.push({ x, y: c.bound, group: 'fitted bound ⌈Ĉ·g⌉' });
+    return pts;
+  });
+}
