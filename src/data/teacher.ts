@@ -24,13 +24,28 @@ export interface Teacher {
   pilotScores: Float64Array;
 }
 
+/** Teachers kept in memory (the pilot costs PILOT_SIZE·m·d; fast-check replays the same seed while shrinking). */
+const TEACHER_CACHE_SIZE = 32;
+const cache = new Map<string, Teacher>();
+
 /**
  * Draw a teacher: net from stream deriveSeed(seed, 'teacher'), pilot points from deriveSeed(seed, 'pilot').
+ * Deterministic, so results are memoised (last TEACHER_CACHE_SIZE): treat the returned object as read-only.
  * @throws InputError when width or d is not a positive integer.
  */
 export function makeTeacher(d: number, seed: number | string, width = TEACHER_WIDTH): Teacher {
   if (!Number.isInteger(width) || width < 1) throw new InputError('teacherWidth', `expected a positive integer, got ${width}`);
   if (!Number.isInteger(d) || d < 1) throw new InputError('d', `makeTeacher: expected a positive integer, got ${d}`);
+  const key = `${d}|${width}|${String(seed)}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const t = drawTeacher(d, seed, width);
+  if (cache.size >= TEACHER_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, t);
+  return t;
+}
+
+function drawTeacher(d: number, seed: number | string, width: number): Teacher {
   const net = initNet(width, d, deriveSeed(seed, 'teacher'));
   const P = uniformSphere(PILOT_SIZE, d, makeRng(deriveSeed(seed, 'pilot')));
   const g = forward(net, P, PILOT_SIZE);
