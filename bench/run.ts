@@ -1,0 +1,197 @@
+/**
+ * `npm run bench` — throughput of the training step (issue 8) and the suite's other hot spots.
+ *
+ *   npm run bench [-- --reps 5] [--torch-reps 3] [--pool-reps 3] [--quick] [--no-torch] [--with-suite] [--out FILE]
+ *
+ * Prints a table and writes JSON (default reports/bench-<UTC timestamp>.json). Training figures are medians over
+ * --reps timed runs in neuron·sample·steps per second (n·m·T/s, M = 10^6) for both regimes; implementations and
+ * PyTorch are interleaved run by run so that background load hits all of them alike, and the ratios are taken
+ * within this run. Targets (issue 8) are judged on the hard regime, the algorithm torch_train.py runs.
+ */
+import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadKernel } from '../src/fast/wasmModule.js';
+import { TrainPool } from '../src/parallel/pool.js';
+import { BENCH_SIZES, BENCH_SOFT_RADIUS, benchProblem, type BenchSize, type Regime } from './problems.js';
+import { timeTraining, timePool, TASKS_PER_WORKER, type Impl } from './training.js';
+import { detectTorch, runTorch, type TorchInfo } from './torch.js';
+import { marginFigures, gramSeconds, memoryFigure, timeNpm, type MemoryFigure, type MarginRow } from './extras.js';
+import { median } from './stats.js';
+import { TARGETS, judge, type TargetResult } from './targets.js';
+
+interface Args {
+  reps: number;
+  torchReps: number;
+  poolReps: number;
+  torch: boolean;
+  withSuite: boolean;
+  out?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { reps: 5, torchReps: 3, poolReps: 3, torch: true, withSuite: false };
+  for (let k = 0; k < argv.length; k++) {
+    const f = argv[k];
+    const num = () => {
+      const v = Number(argv[++k]);
+      if (!Number.isInteger(v) || v < 1) throw new Error(`bench: ${f} expects a positive integer, got ${argv[k]}`);
+      return v;
+    };
+    if (f === '--reps') a.reps = num();
+    else if (f === '--torch-reps') a.torchReps = num();
+    else if (f === '--pool-reps') a.poolReps = num();
+    else if (f === '--quick') Object.assign(a, { reps: 3, torchReps: 1, poolReps: 1 });
+    else if (f === '--no-torch') a.torch = false;
+    else if (f === '--with-suite') a.withSuite = true;
+    else if (f === '--out') a.out = argv[++k];
+    else throw new Error(`bench: unknown option ${f} (see the header of bench/run.ts)`);
+  }
+  return a;
+}
+
+export interface Row {
+  n: number;
+  d: number;
+  m: number;
+  T: number;
+  regime: Regime;
+  /** Medians, M n·m·T/s. */
+  ts: number;
+  f64: number;
+  f32: number;
+  pool1?: number;
+  pool2?: number;
+  torch64?: number;
+  torch32?: number;
+  /** All samples, for the JSON. */
+  samples: Record<string, number[]>;
+}
+
+const fmt = (v: number | undefined, digits = 1) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? a / b : undefined);
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const kernel = loadKernel();
+  const load0 = os.loadavg();
+  const torch: TorchInfo = args.torch ? detectTorch() : { available: false, reason: 'disabled by --no-torch' };
+  const log = (s: string) => process.stdout.write(`${s}\n`);
+  log(`ntk-verify bench — node ${process.version} (V8 ${process.versions.v8}), ${os.cpus()[0]?.model ?? '?'} × ${os.availableParallelism()}`);
+  log(`kernel: ${kernel ? `WebAssembly ${kernel.variant}${kernel.features.relaxedByFlag ? ' (V8 flag enabled at start-up)' : ''}` : 'TypeScript reference (no WebAssembly SIMD)'}`);
+  log(torch.available ? `PyTorch ${torch.version} (1 thread), BLAS ${torch.blas ?? '?'}` : `PyTorch: not measured — ${torch.reason}; our figures alone`);
+  if (torch.blas && !/openblas|mkl|blis/i.test(torch.blas)) log('  warning: PyTorch uses the netlib reference BLAS; install libopenblas0-pthread for a fair anchor');
+  log(`load average at start: ${load0.map((v) => v.toFixed(2)).join(' ')} (other processes on the ${os.availableParallelism()} cores make figures noisy; ratios are within this run)`);
+  log(`reps: ours ${args.reps}, PyTorch ${args.torchReps}, pool ${args.poolReps}; soft regime: projected GD, R = ${BENCH_SOFT_RADIUS}\n`);
+
+  const rows: Row[] = [];
+  for (const size of BENCH_SIZES) {
+    log(`… (n, d, m) = (${size.n}, ${size.d}, ${size.m}), T = ${size.T}`);
+    const probs = { hard: benchProblem(size, 'hard'), soft: benchProblem(size, 'soft') };
+    const samples: Record<string, number[]> = {};
+    const push = (k: string, v: number) => (samples[k] ??= []).push(v);
+    for (const regime of ['hard', 'soft'] as const) for (const impl of ['f64', 'f32'] as Impl[]) timeTraining(impl, size, probs[regime]); // warm-up
+    const reps = Math.max(args.reps, torch.available ? args.torchReps : 0);
+    for (let r = 0; r < reps; r++) {
+      if (r < args.reps) {
+        for (const regime of ['hard', 'soft'] as const) {
+          for (const impl of ['ts', 'f64', 'f32'] as Impl[]) push(`${regime}.${impl}`, timeTraining(impl, size, probs[regime]));
+        }
+      }
+      if (torch.available && r < args.torchReps) {
+        push('torch64', runTorch(size.n, size.d, size.m, size.T, 'f64'));
+        push('torch32', runTorch(size.n, size.d, size.m, size.T, 'f32'));
+      }
+    }
+    for (const regime of ['hard', 'soft'] as const) {
+      const med = (k: string) => (samples[k] ? median(samples[k]) : undefined);
+      rows.push({
+        ...size, regime,
+        ts: med(`${regime}.ts`) as number, f64: med(`${regime}.f64`) as number, f32: med(`${regime}.f32`) as number,
+        torch64: med('torch64'), torch32: med('torch32'),
+        samples: Object.fromEntries(Object.entries(samples).filter(([k]) => k.startsWith(regime) || k.startsWith('torch'))),
+      });
+    }
+  }
+
+  // Worker pool: aggregate throughput of independent float64 trainings, 1 vs 2 workers, same tasks per worker.
+  if (kernel) {
+    log('… worker pool (1 and 2 workers)');
+    const pool1 = new TrainPool({ workers: 1 });
+    const pool2 = new TrainPool({ workers: 2 });
+    try {
+      const small = { ...BENCH_SIZES[0], T: 10 };
+      const warm = benchProblem(small, 'hard');
+      await Promise.all([timePool(pool1, small, warm, 1), timePool(pool2, small, warm, 2)]);
+      for (const row of rows) {
+        const size: BenchSize = { n: row.n, d: row.d, m: row.m, T: row.T };
+        const prob = benchProblem(size, row.regime);
+        const s1: number[] = [];
+        const s2: number[] = [];
+        for (let r = 0; r < args.poolReps; r++) {
+          s1.push(await timePool(pool1, size, prob, TASKS_PER_WORKER));
+          s2.push(await timePool(pool2, size, prob, 2 * TASKS_PER_WORKER));
+        }
+        row.pool1 = median(s1);
+        row.pool2 = median(s2);
+        row.samples.pool1 = s1;
+        row.samples.pool2 = s2;
+      }
+    } finally {
+      await Promise.all([pool1.close(), pool2.close()]);
+    }
+  }
+
+  log('… margin solver, NTK Gram, memory');
+  const margin = await marginFigures().catch((e: Error) => ({ missing: `benchMargin failed: ${e.message}` }));
+  const gram = { n: 1000, d20: gramSeconds(1000, 20, 3), d784: gramSeconds(1000, 784, 3) };
+  const mem: MemoryFigure = memoryFigure(500, 784, 256, 4);
+  let suite: { npmTest: ReturnType<typeof timeNpm>; verify: ReturnType<typeof timeNpm> } | undefined;
+  if (args.withSuite) {
+    log('… npm test and npm run verify (--with-suite)');
+    suite = { npmTest: timeNpm(['test']), verify: timeNpm(['run', 'verify']) };
+  }
+  const load1 = os.loadavg();
+
+  // ---- table
+  log('\nTraining throughput, M neuron·sample·steps/s (n·m·T/s ÷ 1e6), medians; ratios within this run');
+  const head = ['n', 'd', 'm', 'regime', 'TS ref', 'wasm f64', 'wasm f32', '1 worker', '2 workers', 'torch f64', 'torch f32', 'f64/torch', 'f32/torch64', '2w/1w'];
+  const table = rows.map((r) => [
+    String(r.n), String(r.d), String(r.m), r.regime, fmt(r.ts), fmt(r.f64), fmt(r.f32), fmt(r.pool1), fmt(r.pool2),
+    fmt(r.torch64), fmt(r.torch32), fmt(ratio(r.f64, r.torch64), 2), fmt(ratio(r.f32, r.torch64), 2), fmt(ratio(r.pool2, r.pool1), 2),
+  ]);
+  const widths = head.map((h, j) => Math.max(h.length, ...table.map((t) => t[j].length)));
+  const line = (cells: string[]) => cells.map((c, j) => (j < 4 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ');
+  log(line(head));
+  for (const t of table) log(line(t));
+  if (!torch.available) log(`(PyTorch not measured: ${torch.reason})`);
+
+  const targets: TargetResult[] = judge(rows);
+  log('\nTargets (issue 8; hard regime, float64 on one core unless stated)');
+  for (const t of targets) log(`  ${t.met === undefined ? '?' : t.met ? '✓' : '✗'} ${t.label}: ${t.value === undefined ? 'not measured' : `${t.value.toFixed(2)}× (target ≥ ${t.target}×)`}`);
+
+  log('\nOther figures');
+  if ('rows' in margin) for (const r of margin.rows) log(`  margin solver n = ${r.n}: ${r.seconds.toFixed(3)} s, rel. gap ${r.relGap.toExponential(2)}, ${r.iterations} iterations`);
+  else log(`  margin solver: not measured — ${margin.missing}`);
+  log(`  NTK Gram n = 1000: ${gram.d20.toFixed(3)} s at d = 20, ${gram.d784.toFixed(3)} s at d = 784`);
+  log(`  memory, one float64 training at (500, 784, 256): peak RSS ${(mem.maxRss / 2 ** 20).toFixed(1)} MiB (${(mem.rssBefore / 2 ** 20).toFixed(1)} MiB before training), WebAssembly memory ${(mem.wasmBytes / 2 ** 20).toFixed(1)} MiB for ${mem.floats} floats = ${((mem.floats * 8) / 2 ** 20).toFixed(1)} MiB`);
+  if (suite) log(`  npm test: ${suite.npmTest.seconds.toFixed(1)} s (exit ${suite.npmTest.status}); npm run verify: ${suite.verify.seconds.toFixed(1)} s (exit ${suite.verify.status})`);
+  else log('  npm test / verify wall time: not measured (pass --with-suite)');
+  log(`load average at end: ${load1.map((v) => v.toFixed(2)).join(' ')}`);
+
+  const out = args.out ?? fileURLToPath(new URL(`../reports/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
+  mkdirSync(dirname(out), { recursive: true });
+  const json = {
+    date: new Date().toISOString(), node: process.version, v8: process.versions.v8, cpu: os.cpus()[0]?.model, cores: os.availableParallelism(),
+    kernel: kernel?.variant ?? 'typescript', torch, loadAverage: { start: load0, end: load1 }, args,
+    units: 'M neuron·sample·steps/s (n·m·T/s / 1e6), medians', rows, targets, margin, gram, memory: mem, suite, TARGETS,
+  };
+  writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+  log(`\nwrote ${out}`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,49 @@
+/**
+ * Timed training runs of our implementations, in neuron·sample·steps per second (n·m·T / s): the TypeScript
+ * reference loop (trainFirstLayer + referenceKernel), trainFast in float64 and float32 on one core, and the
+ * aggregate of the worker pool (independent trainings, as in a width search) with 1 and 2 workers.
+ * Each call is one timed run; the caller interleaves implementations and takes medians.
+ */
+import { initNet } from '../src/model/twoLayer.js';
+import { trainFirstLayer } from '../src/train/loop.js';
+import { trainFast } from '../src/fast/trainFast.js';
+import type { TrainPool } from '../src/parallel/pool.js';
+import type { TrainTask } from '../src/parallel/task.js';
+import { BENCH_ETA, TS_STEP_DIVISOR, type BenchProblem, type BenchSize } from './problems.js';
+
+export type Impl = 'ts' | 'f64' | 'f32';
+
+/** Init seed of the timed students (throughput does not depend on it). */
+const INIT_SEED = 1;
+
+/** One single-threaded timed run; returns M n·m·T/s. */
+export function timeTraining(impl: Impl, size: BenchSize, prob: BenchProblem): number {
+  const { n, m, d } = size;
+  const T = impl === 'ts' ? Math.max(2, Math.round(size.T / TS_STEP_DIVISOR)) : size.T;
+  const net = initNet(m, d, INIT_SEED);
+  const opts = { T, eta: BENCH_ETA, radius: prob.radius };
+  const t0 = performance.now();
+  if (impl === 'ts') trainFirstLayer(net, prob.X, n, prob.p, opts);
+  else trainFast(net, prob.X, n, prob.p, { ...opts, precision: impl });
+  const seconds = (performance.now() - t0) / 1000;
+  return (n * m * T) / seconds / 1e6;
+}
+
+/** Tasks per worker in one timed pool run (so that each worker is busy for the whole run). */
+export const TASKS_PER_WORKER = 2;
+
+/** The pool's tasks for one size: tasksPerRun independent float64 trainings with different seeds. */
+export function poolTasks(size: BenchSize, prob: BenchProblem, count: number): TrainTask[] {
+  return Array.from({ length: count }, (_, k) => ({
+    X: prob.X, n: size.n, d: size.d, p: prob.p, m: size.m, seed: k, T: size.T, eta: BENCH_ETA, radius: prob.radius,
+  }));
+}
+
+/** One timed pool run of `count` trainings; returns the aggregate M n·m·T/s (total work / wall time). */
+export async function timePool(pool: TrainPool, size: BenchSize, prob: BenchProblem, count: number): Promise<number> {
+  const tasks = poolTasks(size, prob, count);
+  const t0 = performance.now();
+  await pool.runJobs(tasks);
+  const seconds = (performance.now() - t0) / 1000;
+  return (count * size.n * size.m * size.T) / seconds / 1e6;
+}
