@@ -1,0 +1,29 @@
+/**
+ * Worker-thread entry of the paper sweep (src/paper/pool.ts): receives cell tasks, runs them with
+ * {@link runCell} and posts back the record, progress messages and errors (InputError keeps its field so the
+ * main thread can rethrow it as a usage error). One task at a time; the thread lives for the whole sweep.
+ */
+import { parentPort } from 'node:worker_threads';
+import { InputError } from '../errors.js';
+import { runCell } from './cell.js';
+import type { CellTask, WorkerReply } from './pool.js';
+
+const port = parentPort;
+if (!port) throw new Error('cellWorker: must run in a worker thread');
+
+port.on('message', (t: CellTask) => {
+  const post = (r: WorkerReply) => port.postMessage(r);
+  try {
+    const record = runCell(t.config, t.pair, t.sigma, t.seed, t.runSeed, (done, total) => post({ type: 'progress', k: t.k, done, total }));
+    post({ type: 'done', k: t.k, record });
+  } catch (e) {
+    const err = e as Error;
+    post({
+      type: 'error',
+      k: t.k,
+      name: err?.name ?? 'Error',
+      field: e instanceof InputError ? e.field : undefined,
+      message: e instanceof InputError ? err.message.slice(e.field.length + 2) : String(err?.message ?? e),
+    });
+  }
+});

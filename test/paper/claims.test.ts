@@ -1,0 +1,91 @@
+/**
+ * Tests for src/paper/claims.ts on synthetic cell records whose generating model is known (the oracle):
+ * a constant soft advantage must be verified, a constant hard advantage refuted, no difference inconclusive;
+ * a gap linear in σ must be verified as growing, a γ falling with σ as falling.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CellRecord, StudentRecord } from '../../src/paper/cell.js';
+import { evaluateClaims, verdictOf } from '../../src/paper/claims.js';
+import { PAPER_QUICK, type PaperConfig } from '../../src/paper/config.js';
+import { makeRng } from '../../src/rng.js';
+
+const config: PaperConfig = { ...PAPER_QUICK, pairs: [[0, 1], [4, 9]], sigmas: [0, 0.5, 1, 1.5], seeds: 6, widths: [1, 2, 4, 8, 16], mlp: { ...PAPER_QUICK.mlp, widths: [2, 4, 8] }, permutations: 999 };
+
+type Gen = (pair: [number, number], sigma: number, seed: number, m: number) => { soft: number; hard: number };
+
+/** Cells with accuracies from gen (plus tiny seeded jitter shared by both regimes) and γ = 0.2/(1 + σ). */
+function cells(gen: Gen, gamma = (sigma: number, seed: number) => 0.2 / (1 + sigma) + 0.001 * seed): CellRecord[] {
+  const rng = makeRng('synthetic');
+  const out: CellRecord[] = [];
+  for (const pair of config.pairs) {
+    for (const sigma of config.sigmas) {
+      for (let seed = 0; seed < config.seeds; seed++) {
+        const students: StudentRecord[] = [];
+        for (const [model, widths] of [['two-layer', config.widths], ['mlp', config.mlp.widths]] as const) {
+          for (const m of widths) {
+            const base = 0.7 + 0.01 * rng.normal();
+            const g = gen(pair, sigma, seed, m);
+            for (const regime of ['soft', 'hard'] as const) {
+              const acc = Math.min(1, Math.max(0, base + g[regime]));
+              students.push({ model, m, regime, testAccuracy: acc, testLoss: 1 - acc, testKl: 0.1, trainAccuracy: acc, finalLoss: 0.3, avgLoss: 0.4 });
+            }
+          }
+        }
+        const gu = gamma(sigma, seed);
+        out.push({ pair, sigma, seed, dataSeed: `s${seed}`, gammaLower: gu * 0.999, gammaUpper: gu, gammaPool: gu, teacherTestAccuracy: 0.9, teacherTrainAccuracy: 1, teacherMeanConfidence: 0.8, teacher: { kind: 'ntk' }, students });
+      }
+    }
+  }
+  return out;
+}
+
+const byId = (claims: ReturnType<typeof evaluateClaims>) => Object.fromEntries(claims.map((c) => [c.id, c.verdict]));
+
+describe('verdictOf', () => {
+  it('reads the adjusted p-values in the claim direction first', () => {
+    expect(verdictOf(0.01, 1, 0.05)).toBe('verified');
+    expect(verdictOf(0.5, 0.01, 0.05)).toBe('refuted');
+    expect(verdictOf(0.2, 0.3, 0.05)).toBe('inconclusive');
+    expect(verdictOf(0.05, 1, 0.05)).toBe('verified');
+  });
+});
+
+describe('evaluateClaims', () => {
+  it('verifies a constant soft advantage and a falling γ; the loss claim follows accuracy here', () => {
+    const v = byId(evaluateClaims(config, cells(() => ({ soft: 0.02, hard: 0 })), '1'));
+    expect(v['soft-beats-hard/two-layer/0vs1']).toBe('verified');
+    expect(v['soft-beats-hard/mlp/4vs9']).toBe('verified');
+    expect(v['soft-lower-loss/two-layer/4vs9']).toBe('verified');
+    expect(v['gamma-falls/0vs1']).toBe('verified');
+    // A constant gap does not grow with σ.
+    expect(v['gap-grows/two-layer/0vs1']).toBe('inconclusive');
+  });
+
+  it('refutes soft ≥ hard when hard labels win everywhere', () => {
+    const v = byId(evaluateClaims(config, cells(() => ({ soft: 0, hard: 0.02 })), '1'));
+    expect(v['soft-beats-hard/two-layer/0vs1']).toBe('refuted');
+    expect(v['soft-beats-hard/mlp/0vs1']).toBe('refuted');
+  });
+
+  it('is inconclusive when the regimes are identical (every pair tied)', () => {
+    const claims = evaluateClaims(config, cells(() => ({ soft: 0, hard: 0 })), '1');
+    const c = claims.find((x) => x.id === 'soft-beats-hard/two-layer/4vs9')!;
+    expect(c.verdict).toBe('inconclusive');
+    expect(c.metrics.ties).toBe(config.sigmas.length * config.seeds * 4); // widths 1, 2, 4, 8 are ≤ smallWidthMax = 8
+  });
+
+  it('verifies a gap growing linearly in σ and refutes one shrinking in σ', () => {
+    const up = byId(evaluateClaims(config, cells((_p, sigma) => ({ soft: 0.02 * sigma, hard: 0 })), '1'));
+    expect(up['gap-grows/two-layer/0vs1']).toBe('verified');
+    expect(up['gap-grows/mlp/4vs9']).toBe('verified');
+    const down = byId(evaluateClaims(config, cells((_p, sigma) => ({ soft: -0.02 * sigma, hard: 0 })), '1'));
+    expect(down['gap-grows/two-layer/4vs9']).toBe('refuted');
+  });
+
+  it('refutes "γ falls" when γ rises with σ, and is reproducible for a fixed seed', () => {
+    const rising = cells(() => ({ soft: 0, hard: 0 }), (sigma, seed) => 0.05 * (1 + sigma) + 0.001 * seed);
+    const a = evaluateClaims(config, rising, '7');
+    expect(byId(a)['gamma-falls/4vs9']).toBe('refuted');
+    expect(evaluateClaims(config, rising, '7')).toEqual(a);
+  });
+});
