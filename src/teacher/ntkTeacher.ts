@@ -21,9 +21,11 @@ import type { Teacher } from './teacher.js';
 
 /**
  * Default scale 1 [INFERRED, our reading]: the teacher's smallest training margin y_i g_T(x_i) is 1, so
- * support vectors get p = σ(1/τ) ≈ 0.73 (τ = 1) and points deep inside their class get p near 0 or 1 —
- * informative soft labels, neither all ½ nor all 0/1. The teacher's RKHS norm is then ≈ 1/γ, the quantity the
- * 1/(γ²ε) width bound is built from.
+ * support vectors get p = σ(1/τ) ≈ 0.73 (τ = 1) and points deeper inside their class get p closer to 0 or 1
+ * — neither all ½ nor all 0/1. The teacher's RKHS norm is then ≈ 1/γ, the quantity the 1/(γ²ε) width bound
+ * is built from. Measured [CHECKED]: in the NTK RKHS many points are support vectors — 53–92 % of them at
+ * n/d ∈ {6, 5} (synthetic linear/teacher/xor, difficulty 0.5), 18–29 % at n = 200, d = 5; the largest
+ * margins are 1.5–4.3 — so at small n/d these soft labels are close to uniform label smoothing at σ(1).
  */
 export const NTK_TEACHER_SCALE = 1;
 /** Default temperature τ = 1 [INFERRED, our reading]: p = σ(g_T); raise τ for softer labels. */

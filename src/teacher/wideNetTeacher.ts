@@ -12,19 +12,20 @@ import { forward, initNet } from '../model/twoLayer.js';
 import { hardTargets } from '../train/losses.js';
 import { trainFirstLayer } from '../train/loop.js';
 import type { TrainKernel } from '../train/kernel.js';
+import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { softLabels } from './softLabels.js';
 import type { Teacher } from './teacher.js';
 
 /**
- * Default teacher width m_T = 512 [INFERRED]: several times the widths at which our students reach the
- * loss targets on n ≤ 100 points (see the m* figures in the width reports), while one teacher fit stays
- * under a second at n = 100, d = 20.
+ * Default teacher width m_T = 512 [INFERRED]: at or above every m* we measured at the default budget on
+ * synthetic n ≤ 100 sets (soft ≤ 45, hard ≤ 250), and the m* search cap, while one teacher fit stays around a
+ * second at n = 100, d = 20.
  */
 export const WIDE_TEACHER_M = 512;
-/** Default teacher epochs T_T = 200 [INFERRED]: the student default, so teacher and student see equal budgets. */
-export const WIDE_TEACHER_T = 200;
-/** Default teacher step η_T = 1 [INFERRED]: the student default (stable, see src/train/defaults.ts). */
-export const WIDE_TEACHER_ETA = 1;
+/** Default teacher epochs T_T = DEFAULT_T [INFERRED]: the student default, so teacher and student see equal budgets. */
+export const WIDE_TEACHER_T = DEFAULT_T;
+/** Default teacher step η_T = DEFAULT_ETA [INFERRED]: the student default (stable, see src/train/defaults.ts). */
+export const WIDE_TEACHER_ETA = DEFAULT_ETA;
 /** Default temperature τ = 1 [INFERRED]: the teacher's own probabilities σ(f). */
 export const WIDE_TEACHER_TAU = 1;
 /** Default teacher init seed [INFERRED]: fixed, so the teacher is part of the dataset, not of a trial. */
@@ -33,9 +34,9 @@ export const WIDE_TEACHER_SEED = 'wide-net-teacher';
 export interface WideNetTeacherOptions {
   /** Teacher width m_T. @defaultValue WIDE_TEACHER_M (512) */
   m?: number;
-  /** Teacher epochs. @defaultValue WIDE_TEACHER_T (200) */
+  /** Teacher epochs. @defaultValue WIDE_TEACHER_T (= DEFAULT_T, 300) */
   T?: number;
-  /** Teacher step size. @defaultValue WIDE_TEACHER_ETA (1) */
+  /** Teacher step size. @defaultValue WIDE_TEACHER_ETA (= DEFAULT_ETA, 4) */
   eta?: number;
   /** Temperature τ. @defaultValue WIDE_TEACHER_TAU (1) */
   tau?: number;
