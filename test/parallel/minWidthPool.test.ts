@@ -20,7 +20,7 @@ const common = { regime: 'hard' as const, seed: 'pool', T: 40, eta: 4, mMax: 24 
 describe('TrainPool as the evaluator of minWidthAsync', () => {
   it("kernel 'reference': the same result as the sequential search", async () => {
     const sync = minWidth(ds, { ...common, eps: 0.45 });
-    expect(sync.mStar).toBe(6); // grid 1, 2, 4, 8 then bisection 5, 6: a non-trivial search (hand-checked run)
+    expect(sync.mStar).toBe(6); // grid 1, 2, 4, 8 then bisection 5, 6: pins that the search is non-trivial (value from the sync run)
     const par = await minWidthAsync(ds, { ...common, eps: 0.45, evaluate: pool.evaluator({ kernel: 'reference' }) });
     expect(par).toEqual(sync);
   });
