@@ -107,6 +107,7 @@ export function gammaRkhs(K: Float64Array, y: Float64Array, n: number, opts: Rkh
   refresh();
 
   let it = 0;
+  let lastCheck = -1; // iteration of the last failed fresh check (stall guard against rounding-level targets)
   let sinceRefresh = 0;
   let status: RkhsMargin['status'] = 'max-iter';
   for (;;) {
@@ -136,6 +137,8 @@ export function gammaRkhs(K: Float64Array, y: Float64Array, n: number, opts: Rkh
         status = f2 <= zeroFloor ? 'not-separable' : 'converged';
         break;
       }
+      if (lastCheck === it) break; // no progress possible at working precision: report the gap reached
+      lastCheck = it;
       continue;
     }
     if (it >= maxIter) break;
@@ -168,8 +171,7 @@ export function gammaRkhs(K: Float64Array, y: Float64Array, n: number, opts: Rkh
     } else {
       q[j] -= step;
     }
-    sinceRefresh += sLen;
-    if (sinceRefresh >= RKHS_REFRESH_EVERY * 8) {
+    if (++sinceRefresh >= RKHS_REFRESH_EVERY) {
       refresh();
       sinceRefresh = 0;
     }
