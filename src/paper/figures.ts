@@ -51,7 +51,7 @@ function widthSpec(rows: readonly WidthRow[], tasks: readonly TaskRow[], model: 
         x: { field: 'm', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'width m', axis: { values: [1, 4, 16, 64] } },
         y: { field: 'y', type: 'quantitative', scale: { zero: false }, title: what === 'acc' ? 'test accuracy' : 'test loss (nats)' },
         color: { field: 'regime', type: 'nominal', scale: REGIME_COLORS, title: '' },
-        strokeDash: { field: 'regime', type: 'nominal', scale: { domain: ['soft', 'hard', 'teacher'], range: [[1, 0], [1, 0], [4, 3]] }, legend: null },
+        strokeDash: { field: 'regime', type: 'nominal', scale: { domain: ['soft', 'hard', 'teacher'], range: [[1, 0], [1, 0], [4, 3]] }, title: '' },
       },
     },
     config: { font: 'sans-serif' },
@@ -79,7 +79,7 @@ function gapSpec(c: PaperConfig, cells: readonly CellRecord[]): TopLevelSpec {
     $schema: SCHEMA,
     background: 'white',
     data: { values: smallGapPoints(c, cells) },
-    facet: { column: { field: 'model', type: 'nominal', title: null } },
+    facet: { column: { field: 'model', type: 'nominal', title: null, sort: ['two-layer', 'mlp'] } },
     spec: {
       width: PLOT.width * 0.75,
       height: PLOT.height,

@@ -70,6 +70,18 @@ describe('runCell', () => {
     expect(viaWorkers[0].sigma).toBe(0);
   });
 
+  it('runs with the wide-net teacher option (plain GD for soft students: no known RKHS norm)', () => {
+    const w = runCell({ ...tiny, teacher: 'wide-net', widths: [2], mlp: { ...tiny.mlp, widths: [2] } }, [4, 9], 0, 0, 'cell-test');
+    expect(w.teacher.kind).toBe('wide-net');
+    expect(w.radiusSoft).toBe(Infinity);
+    expect(w.students.map((s) => s.regime)).toEqual(['soft', 'hard', 'soft', 'hard']);
+    // hard students never see the teacher: same data and init ⇒ the same hard record as with the NTK teacher,
+    // except testKl, which is measured against the (different) teacher
+    const n = runCell({ ...tiny, widths: [2], mlp: { ...tiny.mlp, widths: [2] } }, [4, 9], 0, 0, 'cell-test');
+    expect({ ...w.students[1], testKl: 0 }).toEqual({ ...n.students[1], testKl: 0 });
+    expect(w.students[1].testKl).not.toBe(n.students[1].testKl);
+  });
+
   it("uses 2 × the NTK teacher's RKHS norm as the soft radius under 'auto', and a given number as is", () => {
     const fake = { kind: 'ntk', summary: { rkhsNorm: 7 } } as never;
     expect(softRadius(tiny, fake)).toBe(14);
