@@ -16,7 +16,7 @@ export interface GramSpectrum {
   /** Smallest eigenvalue (may be a tiny negative number for a singular PSD matrix: rounding, reported as is). */
   lambdaMin: number;
   lambdaMax: number;
-  /** λ_max/λ_min when λ_min > 0, else Infinity (singular at working precision). */
+  /** λ_max/λ_min, or Infinity when λ_min ≤ n·ε·λ_max (singular at working precision, see below). */
   cond: number;
   method: 'ml-matrix-evd' | 'tridiagonal-ql';
 }
@@ -41,6 +41,8 @@ export function gramSpectrum(K: Float64Array, n: number): GramSpectrum {
     lambdaMax = ev[n - 1];
     method = 'tridiagonal-ql';
   }
-  const cond = lambdaMin > 0 ? lambdaMax / lambdaMin : Infinity;
+  // A backward-stable symmetric eigensolver returns eigenvalues of K + E with ‖E‖₂ ≲ n·ε·‖K‖₂ (Golub & Van Loan
+  // §8.3, Wilkinson) [RECALLED]: any λ_min below that level is indistinguishable from 0, so cond is Infinity.
+  const cond = lambdaMin > n * Number.EPSILON * Math.abs(lambdaMax) ? lambdaMax / lambdaMin : Infinity;
   return { lambdaMin, lambdaMax, cond, method };
 }

@@ -10,17 +10,7 @@ import { InputError, ShapeError } from '../../src/errors.js';
 import { circleData, pick, sphereData } from './sphereData.js';
 import { quadprogMinNorm2 } from './quadprogOracle.js';
 import { CLOSED_FORM_REL, RKHS_TOL } from './tolerances.js';
-
-/**
- * Two unit points at angle θ. K_11 = K_22 = 1/2 and k = K_12 = cos θ (π − θ)/(2π).
- * Opposite labels: Q = [[1/2, −k], [−k, 1/2]]; qᵀQq is symmetric in (q1, q2) and convex, so the minimum over
- * the simplex is at q = (1/2, 1/2): γ² = (1/2 + 1/2 − 2k)/4 ⇒ γ = sqrt(1 − 2k)/2. Same labels: γ = sqrt(1 + 2k)/2
- * (Q_12 = +k; still convex since |k| ≤ 1/2). [INFERRED, derivation here]
- */
-function twoPointRkhs(theta: number, opposite: boolean): number {
-  const k = (Math.cos(theta) * (Math.PI - theta)) / (2 * Math.PI);
-  return Math.sqrt(opposite ? 1 - 2 * k : 1 + 2 * k) / 2;
-}
+import { twoPointRkhs } from './closedForms.js';
 
 function solve(ds: { X: Float64Array; y: Float64Array; n: number; d: number }) {
   return gammaRkhs(ntkGram(ds.X, ds.n, ds.d), ds.y, ds.n);
