@@ -17,8 +17,11 @@ export const PLOT_WIDTH = 420;
 export const PLOT_HEIGHT = 260;
 /** Series longer than this (per group) are thinned to evenly spaced points for drawing (first and last kept). */
 export const MAX_POINTS_PER_GROUP = 300;
-/** Legend label width before truncation, px (vega's default 160 cuts the claims' series names). */
-export const LEGEND_LABEL_LIMIT = 280;
+/**
+ * Legend label width before truncation, px; 0 = no limit. Headless rendering estimates text width without
+ * a canvas (over-estimating), so any finite limit cuts the claims' long series names.
+ */
+export const LEGEND_LABEL_LIMIT = 0;
 /** Points on a drawn reference curve. */
 const CURVE_POINTS = 24;
 
@@ -34,7 +37,7 @@ function base(title: string): Record<string, unknown> {
     height: PLOT_HEIGHT,
     title,
     background: 'white',
-    config: { font: 'sans-serif', legend: { orient: 'right', labelLimit: LEGEND_LABEL_LIMIT } },
+    config: { font: 'sans-serif', legend: { orient: 'bottom', direction: 'vertical', labelLimit: LEGEND_LABEL_LIMIT, titleLimit: LEGEND_LABEL_LIMIT } },
   };
 }
 

@@ -71,7 +71,8 @@ export function headline(results: Results): string {
     s.exitCode === 0
       ? 'PASS: every true claim holds and every mutant is refuted'
       : `FAIL: ${s.problems.length} problem${s.problems.length === 1 ? '' : 's'}`;
-  return `Seed ${results.seed} · ${budget} · ${s.trueClaims} true claims (${s.trueClaimsHolding} hold) · ${s.mutants} mutants (${s.mutantsRefuted} refuted) · ${status}`;
+  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  return `Seed ${results.seed} · ${budget} · ${plural(s.trueClaims, 'true claim')} (${s.trueClaimsHolding} hold) · ${plural(s.mutants, 'mutant')} (${s.mutantsRefuted} refuted) · ${status}`;
 }
 
 export function shardNote(results: Results): string | null {
