@@ -28,6 +28,8 @@ export interface Calibration {
   total: number;
   gammaRange: [number, number];
   epsRange: [number, number];
+  /** Smallest law factor g(γ, ε) over the cells used: fresh cells with a smaller g are easier than calibration. */
+  gMin: number;
 }
 
 /** Ĉ = max over applicable calibration cells with finite m* of m* ÷ g(γ, ε) (module doc). */
@@ -42,6 +44,7 @@ export function calibrate(cells: readonly WidthSearchCell[], law: WidthLaw): Cal
     total: cells.length,
     gammaRange: [Math.min(...gs), Math.max(...gs)],
     epsRange: [Math.min(...es), Math.max(...es)],
+    gMin: Math.min(...used.map((c) => law.g(c.gamma, c.eps))),
   };
 }
 
