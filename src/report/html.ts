@@ -37,6 +37,7 @@ th{background:#f4f4f4}table.kv th{font-weight:500}code,pre{font:12px ui-monospac
 .bad{color:#b00020;font-weight:600}.note{background:#eef4ff;padding:6px 10px;border-left:3px solid #4a7bd0}
 .head{font-weight:600}.pass{color:#146c2e}.fail{color:#b00020}
 figure.plot{display:inline-block;margin:8px 12px 8px 0;vertical-align:top;max-width:640px}figure.plot svg{max-width:100%;height:auto}figure.plot figcaption{font-size:12px;color:#444}
+details{margin:8px 0}summary{cursor:pointer;color:#1f4e9c}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}dd{margin:0}
 `;
 
@@ -44,6 +45,9 @@ function table(head: string[], rows: string[][], raw = false): string {
   const td = (c: string) => `<td>${raw ? c : esc(c)}</td>`;
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table>`;
 }
+
+/** Width-cell tables longer than this are collapsed (<details>) so the figures stay near their claim. */
+const OPEN_TABLE_MAX_ROWS = 12;
 
 /** Key/value pairs laid out KV_COLUMNS pairs per row (compact metrics). */
 const KV_COLUMNS = 3;
@@ -73,10 +77,12 @@ function claimSection(r: ClaimRecord, input: ReportInput): string {
   const metrics = Object.keys(r.metrics).sort();
   if (metrics.length) parts.push(kvGrid(metrics.map((k) => [k, fmtValue(r.metrics[k])])));
   if (r.cells?.length) {
-    parts.push(table(
+    const t = table(
       ['dataset', 'regime', 'γ', 'ε', 'm*', 'bound', 'seeds'],
       r.cells.map((c) => [c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds)]),
-    ));
+    );
+    const capped = r.cells.filter((c) => c.mStar === null).length;
+    parts.push(r.cells.length > OPEN_TABLE_MAX_ROWS ? `<details><summary>${r.cells.length} width cells (m* per dataset, regime, γ, ε${capped ? `; ${capped} not reached` : ''})</summary>${t}</details>` : t);
   }
   for (const f of input.figures.get(r.id) ?? []) {
     parts.push(`<figure class="plot" data-plot="${esc(f.name)}">${f.svg}<figcaption><b>${esc(f.title)}.</b> ${esc(f.caption)}</figcaption></figure>`);

@@ -20,6 +20,8 @@ import {
   type ReportInput,
 } from './reportModel.js';
 
+/** Width-cell tables longer than this are folded in a <details> block. */
+const OPEN_TABLE_MAX_ROWS = 12;
 const cell = (s: string) => oneLine(s).replace(/\|/g, '\\|');
 /** Escape Markdown emphasis characters in running text (m*_hard would otherwise start italics). */
 const mdText = (s: string) => oneLine(s).replace(/([*_])/g, '\\$1');
@@ -40,10 +42,12 @@ function claimSection(r: ClaimRecord, input: ReportInput): string {
   const metrics = Object.keys(r.metrics).sort();
   if (metrics.length) out.push('', table(['metric', 'value'], metrics.map((k) => [k, fmtValue(r.metrics[k])])));
   if (r.cells?.length) {
-    out.push('', table(
+    const t = table(
       ['dataset', 'regime', 'γ', 'ε', 'm*', 'bound', 'seeds'],
       r.cells.map((c) => [c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds)]),
-    ));
+    );
+    // GitHub-flavoured Markdown renders a <details> block around a table (blank lines required)
+    out.push('', r.cells.length > OPEN_TABLE_MAX_ROWS ? `<details><summary>${r.cells.length} width cells</summary>\n\n${t}\n\n</details>` : t);
   }
   for (const f of input.figures.get(r.id) ?? []) out.push('', `![${mdText(f.title)}](figures/${f.name}.svg)`, '', `**${mdText(f.title)}.** ${mdText(f.caption)}`);
   return out.join('\n');

@@ -82,4 +82,11 @@ describe('verify through the CLI', () => {
     const p = await runCli(['verify', ...common, '--run-id', 'p', '--only', 'fake-mutant'], { CI: 'true' });
     expect(p.err).toMatch(/\[1\/1\] fake-mutant: refuted/);
   });
+
+  it('--seed random draws a seed, prints it and records it (replayable with --seed)', async () => {
+    const r = await runCli(['verify', '--catalog', catalog, '--no-real-data', '--out', out, '--seed', 'random', '--run-id', 'rnd', '--only', 'fake-mutant'], { CI: 'true' });
+    const printed = Number(/seed (\d+) \(random; replay with --seed \1\)/.exec(r.err)?.[1]);
+    expect(Number.isInteger(printed)).toBe(true);
+    expect(JSON.parse(results('rnd')).seed).toBe(printed);
+  });
 });
