@@ -5,7 +5,8 @@
  * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: O(ln(1/ε)/γ⁴) [VERIFIED per the brief]; the
  *             Ji–Telgarsky 2020 (arXiv 1909.12292) analysis is of this type [RECALLED]. Constant, T, γ reading
  *             ours (γ = γ_rkhs, T = 300, η = 4; src/verify/widthCells.ts). Expect: verified or inconclusive.
- * Confidence: as width-soft: a predictive check of every applicable fresh case; T-limited cells (loss floor at
+ * Confidence: as width-soft: Ĉ is the upper prediction bound (1 − α/16, α = 0.002) of ln(m*·γ⁴/ln(1/ε)) on the
+ *             calibration cells; every tested fresh case must lie within ⌈Ĉ·g⌉; T-limited cells (loss floor at
  *             T above ε/2) are reported as not applicable, never counted.
  * Data:       calibration: the datasets of width-soft, ε ∈ {0.4, 0.3}. Fresh: the knobs of width-soft,
  *             ε ∈ {0.4, 0.3, 0.25, 0.2}; 8 cases quick, 16 default.
@@ -19,7 +20,7 @@ export const widthHardClaim = widthConstantClaim({
   title: 'Hard-label width m*_hard ≤ C_hard·ln(1/ε)/γ⁴ with a calibrated constant',
   statement: 'm*_hard(γ, ε) ≤ ⌈Ĉ_hard·ln(1/ε)/γ⁴⌉ on fresh datasets, Ĉ_hard fitted once on a fixed calibration design',
   source: 'Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, order ln(1/ε)/γ⁴ [VERIFIED per the brief]; constant, T, γ reading ours [INFERRED]',
-  confidence: 'predictive check: every applicable fresh case (8 quick, 16 default) within the fitted law; T-limited cells reported as not applicable',
+  confidence: 'Ĉ = normal-theory upper prediction bound of the calibration ratios at α/16 (α = 0.002); every tested fresh case (8 quick, 16 default) within ⌈Ĉ·g⌉; T-limited cells reported as not applicable',
   law: HARD_LAW,
   calibration: { data: CALIBRATION_DATA, eps: [0.4, 0.3], searchSeed: 'calibration' },
   fresh: { ...FRESH_KNOBS, eps: [0.4, 0.3, 0.25, 0.2] },

@@ -20,6 +20,11 @@ declare module 'jstat' {
     inv(p: number, mean: number, std: number): number;
     cdf(x: number, mean: number, std: number): number;
   }
+  interface JStatStudentT {
+    /** Student-t quantile with dof degrees of freedom. */
+    inv(p: number, dof: number): number;
+    cdf(x: number, dof: number): number;
+  }
   interface JStatStatic {
     /** Regularised incomplete beta I_x(a, b). */
     ibeta(x: number, a: number, b: number): number;
@@ -28,6 +33,7 @@ declare module 'jstat' {
     beta: JStatBeta;
     binomial: JStatBinomial;
     normal: JStatNormal;
+    studentt: JStatStudentT;
   }
   const jStat: JStatStatic;
   export default jStat;

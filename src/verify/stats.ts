@@ -164,6 +164,24 @@ export function bootstrapLogLogSlope(x: readonly number[], y: readonly number[],
   return { ...fit, ...ci };
 }
 
+/**
+ * One-sided normal-theory upper prediction bound for ONE new observation from the same normal population as
+ * the sample xs (size k ≥ 2): x̄ + t_{k−1, 1−α} · s · sqrt(1 + 1/k), s the sample standard deviation.
+ * P(new ≤ bound) = 1 − α exactly when the data are i.i.d. normal.
+ * Source: Hahn & Meeker 1991, Statistical Intervals, §4.4 [RECALLED]; t quantile from jStat.studentt.inv.
+ * [CHECKED] against a hand computation with the tabulated t_{4, 0.95} = 2.131847 in test/verify/stats.test.ts.
+ * @throws InputError('xs') for fewer than 2 finite values; InputError('alpha') unless 0 < α < 1.
+ */
+export function normalUpperPredictionBound(xs: readonly number[], alpha: number): { bound: number; mean: number; sd: number; t: number; k: number } {
+  checkAlpha('normalUpperPredictionBound', alpha);
+  const k = xs.length;
+  if (k < 2 || xs.some((v) => !Number.isFinite(v))) throw new InputError('xs', `normalUpperPredictionBound: needs at least 2 finite values, got ${k}`);
+  const mean = xs.reduce((a, b) => a + b, 0) / k;
+  const sd = Math.sqrt(xs.reduce((a, v) => a + (v - mean) ** 2, 0) / (k - 1));
+  const t = jStat.studentt.inv(1 - alpha, k - 1);
+  return { bound: mean + t * sd * Math.sqrt(1 + 1 / k), mean, sd, t, k };
+}
+
 function checkCounts(fn: string, k: number, n: number): void {
   if (!Number.isInteger(n) || n < 1) throw new InputError('n', `${fn}: trials n must be a positive integer, got ${n}`);
   if (!Number.isInteger(k) || k < 0 || k > n) throw new InputError('k', `${fn}: failures k must be an integer in [0, n = ${n}], got ${k}`);

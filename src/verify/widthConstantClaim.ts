@@ -24,6 +24,12 @@ import type { Claim, RunContext } from './types.js';
 import { loadData, toWidthCell, widthCell, WIDTH_SETTINGS, type DataRef, type WidthSearchCell } from './widthCells.js';
 import { calibrate, predictedWidth, type Calibration, type WidthLaw } from './widthLaw.js';
 
+/**
+ * Family level of a width-constant claim: P(refuted | the law holds) ≤ WIDTH_ALPHA under the log-normal ratio
+ * model, split over the default run's fresh cases (Bonferroni): α_case = WIDTH_ALPHA / numRuns.full.
+ */
+export const WIDTH_ALPHA = 0.002;
+
 /** Fewest tested fresh cases for a verdict of verified (our choice [INFERRED]: a law checked on fewer is anecdote). */
 export const MIN_TESTED_CASES = 3;
 
@@ -120,6 +126,12 @@ function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibratio
   ];
   const metrics = {
     C: cal.C,
+    Cmax: cal.Cmax,
+    calibrationLogMean: cal.logMean,
+    calibrationLogSd: cal.logSd,
+    tQuantile: cal.t,
+    alphaCase: cal.alphaCase,
+    alphaClaim: WIDTH_ALPHA,
     calibrationCellsUsed: cal.used,
     calibrationCells: cal.total,
     calibrationGammaMin: cal.gammaRange[0],
@@ -139,7 +151,7 @@ function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibratio
     floorFactor: WIDTH_SETTINGS.floorFactor,
     gammaReading: 'rkhs (upper end of the certified bracket)',
   };
-  const calText = `Ĉ = ${fmt(C)} from ${cal.used}/${cal.total} calibration cells (γ ∈ [${fmt(cal.gammaRange[0])}, ${fmt(cal.gammaRange[1])}], ε ∈ [${cal.epsRange[0]}, ${cal.epsRange[1]}])`;
+  const calText = `Ĉ = ${fmt(C)} (upper prediction bound at α_case = ${fmt(cal.alphaCase)}; max calibration ratio ${fmt(cal.Cmax ?? NaN)}) from ${cal.used}/${cal.total} calibration cells (γ ∈ [${fmt(cal.gammaRange[0])}, ${fmt(cal.gammaRange[1])}], ε ∈ [${cal.epsRange[0]}, ${cal.epsRange[1]}])`;
   if (o.status === 'failed') {
     const v = o.counterexample?.values ?? {};
     return {
@@ -173,7 +185,7 @@ export function widthConstantClaim(def: WidthConstantClaimDef): Claim {
   let lastCal: { cal: Calibration; cells: WidthSearchCell[] } | undefined;
   const calibrated = (ctx?: RunContext) => {
     const cells = calibrationCells(ctx, def.law, def.calibration);
-    lastCal = { cal: calibrate(cells, def.law), cells };
+    lastCal = { cal: calibrate(cells, def.law, WIDTH_ALPHA / def.numRuns.full), cells };
     return lastCal;
   };
   return propertyClaim<WidthFreshCase, FreshRecord>({
@@ -194,7 +206,7 @@ export function widthConstantClaim(def: WidthConstantClaimDef): Claim {
     numRuns: def.numRuns,
     decide: (o) => {
       const { cal, cells } = lastCal ?? calibrated();
-      if (cal.C === null) return { verdict: 'inconclusive', evidence: `no applicable calibration cell (all ${cal.total} T-limited or m* > mMax)`, metrics: { calibrationCells: cal.total } };
+      if (cal.C === null) return { verdict: 'inconclusive', evidence: `only ${cal.used} of ${cal.total} calibration cells usable (need 3; the others T-limited or m* > mMax)`, metrics: { calibrationCells: cal.total } };
       const d = decide(o, cal, cells, def.law);
       return { verdict: d.verdict, evidence: d.evidence, metrics: d.metrics, cells: d.cells, series: { [`${def.law.regime}-width-cells-loglog`]: cellSeries(d.cells, def.law) } };
     },

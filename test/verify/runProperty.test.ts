@@ -77,6 +77,17 @@ describe('replayClaim', () => {
     expect(rep.failed).toBe(true);
     expect(rep.counterexample?.values).toEqual(r.counterexample!.values);
   });
+  it('replays the π + θ kernel mutant to the same shrunk dataset (x rows, y) — issue 2 item 8', async () => {
+    const { findClaim } = await import('../../src/verify/catalog.js');
+    const r = await findClaim('mutant-kernel-pi-plus-theta').run({ seed: 11, quick: true });
+    expect(r.verdict).toBe('refuted');
+    // Oracle (by hand): one point cannot tell π ± θ apart (θ = 0), so the smallest witness has n = 2 points.
+    expect(r.counterexample!.n).toBe(2);
+    const rep = replayClaim('mutant-kernel-pi-plus-theta', r.counterexample!.seed, r.counterexample!.path);
+    expect(rep.failed).toBe(true);
+    expect(rep.counterexample?.dataset).toEqual(r.counterexample!.dataset);
+    expect(rep.counterexample?.values).toEqual(r.counterexample!.values);
+  });
   it('names the field for bad input', () => {
     expect(() => replayClaim('nope', 1, '0')).toThrow(/^--claim: findClaim: unknown claim 'nope'/);
     expect(() => replayClaim('mutant-kl-16', 1, 'a:b')).toThrow(/^--path/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTail, bootstrapCI, bootstrapLogLogSlope, clopperPearson, logLogFit, rateVerdict } from '../../src/verify/stats.js';
+import { binomialTail, bootstrapCI, bootstrapLogLogSlope, clopperPearson, logLogFit, normalUpperPredictionBound, rateVerdict } from '../../src/verify/stats.js';
 import { makeRng } from '../../src/rng.js';
 
 /** Second algorithm: P(X ≥ k), X ~ Bin(n, p), by summing the pmf with log-gamma-free recurrences. */
@@ -105,5 +105,24 @@ describe('logLogFit / bootstrap', () => {
   it('rejects non-positive values with the field name', () => {
     expect(() => logLogFit([1, 0], [1, 2])).toThrow(/^x\[1\]/);
     expect(() => logLogFit([1, 2], [1, -2])).toThrow(/^y\[1\]/);
+  });
+});
+
+describe('normalUpperPredictionBound', () => {
+  it('matches the hand value 3 + 2.131847·1.581139·sqrt(1.2) for xs = 1..5, α = 0.05 (oracle: t table, 4 df)', () => {
+    const r = normalUpperPredictionBound([1, 2, 3, 4, 5], 0.05);
+    expect(r.t).toBeCloseTo(2.131847, 5);
+    expect(r.bound).toBeCloseTo(3 + 2.131847 * Math.sqrt(2.5) * Math.sqrt(1.2), 5);
+  });
+  it('covers a new normal draw with probability 1 − α (oracle: Monte Carlo, 4000 repetitions, 3σ binomial band)', () => {
+    const rng = makeRng('pred');
+    let miss = 0;
+    const reps = 4000;
+    for (let r = 0; r < reps; r++) {
+      const xs = Array.from({ length: 6 }, () => rng.normal());
+      if (rng.normal() > normalUpperPredictionBound(xs, 0.1).bound) miss++;
+    }
+    const sd = Math.sqrt((0.1 * 0.9) / reps);
+    expect(Math.abs(miss / reps - 0.1)).toBeLessThan(3 * sd);
   });
 });

@@ -7,21 +7,27 @@ const cell = (gamma: number, eps: number, mStar: number | null, applicable = tru
 });
 
 describe('calibrate / predictedWidth', () => {
-  it('Ĉ_soft = max m*·γ²·ε over applicable finite cells (oracle: hand values 4·0.01·0.1 = 0.004 > 2·0.04·0.04 = 0.0032)', () => {
-    const cal = calibrate([cell(0.1, 0.1, 4), cell(0.2, 0.04, 2), cell(0.05, 0.1, 100, false), cell(0.3, 0.1, null)], SOFT_LAW);
-    expect(cal.C).toBeCloseTo(0.004, 15);
-    expect(cal.used).toBe(2);
-    expect(cal.gammaRange).toEqual([0.1, 0.2]);
-    expect(predictedWidth(0.004, SOFT_LAW, 0.5, 0.5)).toBe(1); // 0.004/0.125 = 0.032 → 1
+  it('Ĉ_soft = exp(mean + t·sd·sqrt(1 + 1/k)) of ln(m*·γ²·ε) over usable cells (oracle: hand values)', () => {
+    // ratios 4·0.01·0.1 = 0.004, 2·0.04·0.04 = 0.0032, 1·0.09·0.1 = 0.009; unusable cells ignored.
+    const cal = calibrate([cell(0.1, 0.1, 4), cell(0.2, 0.04, 2), cell(0.3, 0.1, 1), cell(0.05, 0.1, 100, false), cell(0.3, 0.1, null)], SOFT_LAW, 0.05);
+    const logs = [0.004, 0.0032, 0.009].map(Math.log);
+    const mean = logs.reduce((a, b) => a + b) / 3;
+    const sd = Math.sqrt(logs.reduce((a, v) => a + (v - mean) ** 2, 0) / 2);
+    // t_{2, 0.95} = 2.919986 (t table).
+    expect(cal.C).toBeCloseTo(Math.exp(mean + 2.919986 * sd * Math.sqrt(1 + 1 / 3)), 6);
+    expect(cal.Cmax).toBeCloseTo(0.009, 15);
+    expect(cal.used).toBe(3);
+    expect(cal.gammaRange).toEqual([0.1, 0.3]);
+    expect(cal.gMin).toBeCloseTo(1 / 0.009, 9);
   });
 
-  it('Ĉ_hard = max m*·γ⁴/ln(1/ε) (oracle: 3·0.2⁴/ln 2.5 = 0.0052383…)', () => {
-    const cal = calibrate([cell(0.2, 0.4, 3)], HARD_LAW);
-    expect(cal.C).toBeCloseTo((3 * 0.2 ** 4) / Math.log(2.5), 14);
+  it('uses the hard law factor ln(1/ε)/γ⁴ (oracle: identical ratios ⇒ sd = 0 ⇒ Ĉ = the ratio 3·0.2⁴/ln 2.5)', () => {
+    const cal = calibrate([cell(0.2, 0.4, 3), cell(0.2, 0.4, 3), cell(0.2, 0.4, 3)], HARD_LAW, 0.01);
+    expect(cal.C).toBeCloseTo((3 * 0.2 ** 4) / Math.log(2.5), 12);
     expect(predictedWidth(cal.C as number, HARD_LAW, 0.2, 0.4)).toBe(3);
   });
 
-  it('returns C = null when no cell is usable', () => {
-    expect(calibrate([cell(0.1, 0.1, null), cell(0.1, 0.1, 3, false)], SOFT_LAW).C).toBeNull();
+  it('returns C = null with fewer than 3 usable cells', () => {
+    expect(calibrate([cell(0.1, 0.1, 2), cell(0.2, 0.1, 3), cell(0.1, 0.1, 3, false)], SOFT_LAW, 0.05).C).toBeNull();
   });
 });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
+import { trainRegime } from '../../src/train/regimes.js';
+import { minWidth } from '../../src/bounds/minWidth.js';
+import { synthetic } from '../../src/data/synthetic.js';
+import { deriveSeed } from '../../src/rng.js';
+import { datasetPayload } from '../../src/verify/caseData.js';
+
+const ref: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 6, d: 2, difficulty: 0, seed: 'wc-test' } };
+
+describe('widthCell', () => {
+  it('floor = median avg loss at m_ref over the search seeds (oracle: independent trainRegime runs) and m* = minWidth', () => {
+    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc');
+    const ds = synthetic(ref.spec as never);
+    const losses = [0, 1, 2]
+      .map((k) => trainRegime(ds, { regime: 'hard', m: WIDTH_SETTINGS.mRef, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seed: deriveSeed('wc', 'init', k) }).avgLoss)
+      .sort((a, b) => a - b);
+    expect(cell.floorLoss).toBe(losses[1]);
+    expect(cell.applicable).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
+    const direct = minWidth(ds, { regime: 'hard', eps: 0.3, seed: 'wc', seeds: 3, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, mMax: WIDTH_SETTINGS.mMax });
+    expect(cell.mStar).toBe(direct.mStar);
+  });
+
+  it('serves a repeated cell from the store without recomputing, and stores new cells under a key naming all inputs', () => {
+    const store = new Map<string, unknown>();
+    const ctx = { cells: { get: (k: string) => store.get(k), set: (k: string, v: unknown) => void store.set(k, v) } };
+    const a = widthCell(ctx, ref, 'soft', 0.1, 'wc-store');
+    const [key] = [...store.keys()];
+    expect(key).toContain('syn:linear:n6:d2');
+    expect(key).toContain('soft/eps0.1');
+    expect(key).toContain(`T${WIDTH_SETTINGS.T}`);
+    expect(widthCell(ctx, ref, 'soft', 0.1, 'wc-store')).toBe(a);
+  });
+});
+
+describe('datasetPayload', () => {
+  it('returns the rows of X, y, n and d (oracle: the dataset itself)', () => {
+    const ds = synthetic({ kind: 'linear', n: 3, d: 2, seed: 1 });
+    const p = datasetPayload({ ds });
+    expect(p.n).toBe(3);
+    expect(p.d).toBe(2);
+    expect(p.dataset?.x).toEqual([0, 1, 2].map((i) => [ds.X[2 * i], ds.X[2 * i + 1]]));
+    expect(p.dataset?.y).toEqual(Array.from(ds.y));
+  });
+});
