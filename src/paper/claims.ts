@@ -5,9 +5,11 @@
  *   gap-grows         the small-width accuracy gap soft − hard grows with σ (Spearman, permutations in seeds);
  *   gamma-falls       the NTK margin γ of the training split falls as σ grows (same trend test).
  * Verdicts, after Holm's correction over the pairs of one family (one claim kind × model):
- *   verified if the adjusted one-sided p in the claim's direction is ≤ α, refuted if the adjusted p in the
- *   opposite direction is ≤ α, inconclusive otherwise (no significant difference either way: "soft ≥ hard"
- *   is then neither shown nor refuted). Each direction's test has level α; both cannot fire together.
+ *   verified if the adjusted one-sided p in the claim's direction is ≤ α AND the effect size (mean paired
+ *   difference, or OLS slope over σ) points the same way; refuted if the adjusted p in the opposite direction
+ *   is ≤ α and the effect size points that way; inconclusive otherwise — no significant difference, or the
+ *   rank test and the effect size disagree (e.g. soft wins most pairs by a little but loses a few by a lot:
+ *   the median and the mean disagree, so neither verdict is honest). Each direction's test has level α.
  * Source of the claims: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract [VERIFIED]: "soft-label training
  * consistently outperforms hard-label training in accuracy, with the performance gap becoming more
  * pronounced as the dataset becomes increasingly difficult to classify"; γ falling with difficulty is the
@@ -57,6 +59,8 @@ interface Raw {
   pair: string;
   pFor: number;
   pAgainst: number;
+  /** Sign of the effect size in the claim's direction: +1 for it, −1 against, 0 none/undefined. */
+  effect: number;
   build: (adjFor: number, adjAgainst: number) => Omit<PaperClaim, 'id' | 'kind' | 'model' | 'pair' | 'verdict'>;
 }
 
@@ -100,6 +104,7 @@ function pairedRaw(c: PaperConfig, cells: readonly CellRecord[], model: StudentM
     pair,
     pFor: st.pGreater,
     pAgainst: st.pLess,
+    effect: Number.isFinite(meanD) ? Math.sign(meanD) : 0,
     build: (adjFor, adjAgainst) => ({
       title: kind === 'soft-beats-hard' ? `Soft ≥ hard test accuracy at small widths, ${pair} (${model})` : `Soft ≤ hard test loss at small widths, ${pair} (${model})`,
       statement:
@@ -107,7 +112,7 @@ function pairedRaw(c: PaperConfig, cells: readonly CellRecord[], model: StudentM
           ? `On MNIST ${pair}, the ${modelName(model)} of width m ∈ {${widths.join(', ')}} trained on the teacher's soft labels reaches at least the test accuracy of the same network trained on hard labels (same data, noise and initialisation).`
           : `On MNIST ${pair}, the ${modelName(model)} of width m ∈ {${widths.join(', ')}} trained on soft labels has at most the test loss (logistic loss against the true labels) of the one trained on hard labels. Not in the abstract: added because test loss is measured.`,
       source: kind === 'soft-beats-hard' ? SOURCE : `ours [INFERRED], companion of the accuracy claim; ${SOURCE}`,
-      test: `exact one-sided sign tests (jStat binomial CDF) on the ${d.length} paired differences ${what} over σ × m ≤ ${c.smallWidthMax} × seeds, ties dropped; Holm over the ${c.pairs.length} pairs; α = ${c.alpha} per direction`,
+      test: `exact one-sided sign tests (jStat binomial CDF) on the ${d.length} paired differences ${what} over σ × m ≤ ${c.smallWidthMax} × seeds, ties dropped; Holm over the ${c.pairs.length} pairs; α = ${c.alpha} per direction; a verdict also needs the mean difference to point its way`,
       evidence: `mean ${what} = ${f3(meanD)} [${CI_LEVEL * 100}% bootstrap CI ${f3(ci[0])}, ${f3(ci[1])}]; soft better in ${st.wins}, worse in ${st.losses}, tied in ${st.ties}; p(soft better) = ${fp(st.pGreater)} (Holm ${fp(adjFor)}), p(hard better) = ${fp(st.pLess)} (Holm ${fp(adjAgainst)})`,
       metrics: {
         pairs: d.length,
@@ -154,13 +159,14 @@ function trendRaw(c: PaperConfig, cells: readonly CellRecord[], model: StudentMo
     pair,
     pFor,
     pAgainst,
+    effect: Number.isFinite(slope) ? Math.sign(up ? slope : -slope) : 0,
     build: (adjFor, adjAgainst) => ({
       title: up ? `Gap soft − hard grows with noise σ, ${pair} (${model})` : `Margin γ falls as noise σ grows, ${pair}`,
       statement: up
         ? `On MNIST ${pair}, the test-accuracy gap soft − hard of the ${modelName(model!)} at widths ≤ ${c.smallWidthMax} increases with the pixel noise σ ∈ {${c.sigmas.join(', ')}}.`
         : `On MNIST ${pair}, the NTK margin γ_rkhs of the students' training split (n = ${c.n}) decreases as the pixel noise σ ∈ {${c.sigmas.join(', ')}} grows.`,
       source: SOURCE,
-      test: `Spearman ρ(σ, ${up ? 'gap' : 'γ'}) over ${pts.length} (σ, seed) points, one-sided permutation p-value with ${c.permutations} permutations of σ within each seed (the seed fixes the images and the noise pattern), (1 + b)/(B + 1); Holm over the ${c.pairs.length} pairs; α = ${c.alpha} per direction; OLS slope reported as effect size`,
+      test: `Spearman ρ(σ, ${up ? 'gap' : 'γ'}) over ${pts.length} (σ, seed) points, one-sided permutation p-value with ${c.permutations} permutations of σ within each seed (the seed fixes the images and the noise pattern), (1 + b)/(B + 1); Holm over the ${c.pairs.length} pairs; α = ${c.alpha} per direction; a verdict also needs the OLS slope over σ (effect size) to point its way`,
       evidence: `ρ = ${tr.rho === null ? 'undefined (no variance)' : tr.rho.toFixed(3)}, OLS slope ${Number.isFinite(slope) ? slope.toPrecision(3) : '—'} per unit σ; mean ${up ? 'gap' : 'γ'} by σ: ${c.sigmas.map((s, k) => `${s}: ${Number.isFinite(bySigma[k]) ? (up ? f3(bySigma[k]) : bySigma[k].toPrecision(3)) : '—'}`).join(', ')}; p(${up ? 'increasing' : 'decreasing'}) = ${fp(pFor)} (Holm ${fp(adjFor)}), p(${up ? 'decreasing' : 'increasing'}) = ${fp(pAgainst)} (Holm ${fp(adjAgainst)})`,
       metrics: {
         points: pts.length,
@@ -177,10 +183,13 @@ function trendRaw(c: PaperConfig, cells: readonly CellRecord[], model: StudentMo
   };
 }
 
-/** Verdict from Holm-adjusted one-sided p-values in the claim's direction and against it. */
-export function verdictOf(adjFor: number, adjAgainst: number, alpha: number): PaperVerdict {
-  if (adjFor <= alpha) return 'verified';
-  if (adjAgainst <= alpha) return 'refuted';
+/**
+ * Verdict from Holm-adjusted one-sided p-values in the claim's direction and against it, and the sign of the
+ * effect size in the claim's direction (+1 for, −1 against, 0 none): see the module doc.
+ */
+export function verdictOf(adjFor: number, adjAgainst: number, alpha: number, effect: number): PaperVerdict {
+  if (adjFor <= alpha && effect > 0) return 'verified';
+  if (adjAgainst <= alpha && effect < 0) return 'refuted';
   return 'inconclusive';
 }
 
@@ -201,7 +210,7 @@ export function evaluateClaims(c: PaperConfig, cells: readonly CellRecord[], run
     const adjFor = holm(fam.map((r) => r.pFor));
     const adjAgainst = holm(fam.map((r) => r.pAgainst));
     fam.forEach((r, k) => {
-      out.push({ id: r.id, kind: r.kind, model: r.model, pair: r.pair, verdict: verdictOf(adjFor[k], adjAgainst[k], c.alpha), ...r.build(adjFor[k], adjAgainst[k]) });
+      out.push({ id: r.id, kind: r.kind, model: r.model, pair: r.pair, verdict: verdictOf(adjFor[k], adjAgainst[k], c.alpha, r.effect), ...r.build(adjFor[k], adjAgainst[k]) });
     });
   }
   return out;

@@ -42,11 +42,15 @@ function cells(gen: Gen, gamma = (sigma: number, seed: number) => 0.2 / (1 + sig
 const byId = (claims: ReturnType<typeof evaluateClaims>) => Object.fromEntries(claims.map((c) => [c.id, c.verdict]));
 
 describe('verdictOf', () => {
-  it('reads the adjusted p-values in the claim direction first', () => {
-    expect(verdictOf(0.01, 1, 0.05)).toBe('verified');
-    expect(verdictOf(0.5, 0.01, 0.05)).toBe('refuted');
-    expect(verdictOf(0.2, 0.3, 0.05)).toBe('inconclusive');
-    expect(verdictOf(0.05, 1, 0.05)).toBe('verified');
+  it('needs a significant test and an effect size pointing the same way', () => {
+    expect(verdictOf(0.01, 1, 0.05, 1)).toBe('verified');
+    expect(verdictOf(0.05, 1, 0.05, 1)).toBe('verified');
+    expect(verdictOf(0.5, 0.01, 0.05, -1)).toBe('refuted');
+    expect(verdictOf(0.2, 0.3, 0.05, 1)).toBe('inconclusive');
+    // rank test and effect size disagree (median vs mean): neither verdict
+    expect(verdictOf(0.01, 1, 0.05, -1)).toBe('inconclusive');
+    expect(verdictOf(1, 0.01, 0.05, 1)).toBe('inconclusive');
+    expect(verdictOf(0.01, 1, 0.05, 0)).toBe('inconclusive');
   });
 });
 
@@ -59,6 +63,12 @@ describe('evaluateClaims', () => {
     expect(v['gamma-falls/0vs1']).toBe('verified');
     // A constant gap does not grow with σ.
     expect(v['gap-grows/two-layer/0vs1']).toBe('inconclusive');
+  });
+
+  it('is inconclusive when soft wins most pairs by a little but loses a few by a lot (mean < 0)', () => {
+    // soft +0.005 except at seed 0, where it loses by 0.2: sign test favours soft, the mean does not.
+    const v = byId(evaluateClaims(config, cells((_p, _s, seed) => ({ soft: seed === 0 ? -0.2 : 0.005, hard: 0 })), '1'));
+    expect(v['soft-beats-hard/two-layer/0vs1']).toBe('inconclusive');
   });
 
   it('refutes soft ≥ hard when hard labels win everywhere', () => {
