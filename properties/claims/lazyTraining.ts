@@ -123,7 +123,7 @@ export const lazyTrainingClaim = aggregateClaim({
       scaledMovementSlopeLower95: moveSlope.lower,
       scaledMovementSlopeUpper95: moveSlope.upper,
     };
-    const series = lazySeries(runs);
+    const series = lazySeries(runs, ctx.seed);
     const trend = `flipped-fraction slope ${fmt(flipSlope.slope)} [${fmt(flipSlope.lower)}, ${fmt(flipSlope.upper)}]`;
     if (violations > 0) {
       return {
@@ -139,8 +139,8 @@ export const lazyTrainingClaim = aggregateClaim({
   },
 });
 
-/** Plot series: flipped fraction and scaled movement against m (log-log), and hard-label loss curves. */
-function lazySeries(runs: LazyRun[]): NonNullable<ClaimResult['series']> {
+/** Plot series: flipped fraction and scaled movement against m (log-log), and loss curves (hard and soft). */
+function lazySeries(runs: LazyRun[], seed: number): NonNullable<ClaimResult['series']> {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const flipped: { x: number; y: number; group: string }[] = [];
   const movement: { x: number; y: number; group: string }[] = [];
@@ -155,5 +155,19 @@ function lazySeries(runs: LazyRun[]): NonNullable<ClaimResult['series']> {
   }
   const first = runs.filter((r) => r.kind === LAZY_DESIGN.kinds[0] && r.init === 0);
   const lossCurve = first.flatMap((r) => r.curve.map((y, t) => ({ x: t, y, group: `m=${r.m}, hard` })));
-  return { 'lazy-flipped-fraction-loglog': flipped, 'lazy-scaled-movement-loglog': movement, 'loss-curve': lossCurve };
+  return { 'lazy-flipped-fraction-loglog': flipped, 'lazy-scaled-movement-loglog': movement, 'loss-curve': [...lossCurve, ...softCurves(seed, first.map((r) => r.m))] };
+}
+
+/**
+ * Soft-label loss curves beside the hard ones (plot only, not part of the verdict): the first dataset of the design,
+ * NTK-teacher soft labels, projected GD with the default radius, same η and T, init 0.
+ */
+function softCurves(seed: number, widths: number[]): { x: number; y: number; group: string }[] {
+  const { n, d, T, eta } = LAZY_DESIGN;
+  const kind = LAZY_DESIGN.kinds[0];
+  const ds = synthetic({ kind, n, d, seed: deriveSeed(seed, 'lazy', kind) });
+  return widths.flatMap((m) => {
+    const r = trainRegime(ds, { regime: 'soft', m, T, eta, seed: deriveSeed(seed, 'lazy', kind, m, 0), recordCurve: true });
+    return (r.curve ?? []).map((y, t) => ({ x: t, y, group: `m=${m}, soft` }));
+  });
 }

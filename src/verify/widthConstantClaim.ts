@@ -17,6 +17,7 @@
  */
 import fc from 'fast-check';
 import type { SyntheticKind } from '../data/synthetic.js';
+import { datasetArb } from '../data/datasetArb.js';
 import { datasetPayload } from './caseData.js';
 import { fmt, propertyClaim, type Decision } from './propertyClaim.js';
 import type { PropertyOutcome, PropertySpec } from './runProperty.js';
@@ -55,21 +56,20 @@ export interface WidthFreshCase {
   searchSeed: string;
 }
 
-/** Fresh cases from knobs; shrinking lowers n, d, difficulty index, seed and ε index. */
+/**
+ * Fresh cases from the data module's datasetArb knobs (kind, n, d, seed, difficulty) plus ε from the grid; shrinking
+ * lowers n, d, the seed, the difficulty index and the ε index. The dataset is rebuilt (and cached) from its spec.
+ */
 export function freshCaseArb(f: FreshDesign): fc.Arbitrary<WidthFreshCase> {
   return fc
     .record({
-      kind: fc.constantFrom(...f.kinds),
-      n: fc.integer({ min: f.n[0], max: f.n[1] }),
-      d: fc.integer({ min: f.d[0], max: f.d[1] }),
-      difficulty: fc.constantFrom(...f.difficulties),
-      seed: fc.nat({ max: 1_000_000 }),
+      data: datasetArb({ kinds: f.kinds, nMin: f.n[0], nMax: f.n[1], dMin: f.d[0], dMax: f.d[1], difficulties: f.difficulties }),
       eps: fc.constantFrom(...f.eps),
     })
-    .map(({ kind, n, d, difficulty, seed, eps }) => ({
-      ref: { source: 'synthetic', spec: { kind, n, d, difficulty, seed: `fresh-${seed}` } } as DataRef,
+    .map(({ data, eps }) => ({
+      ref: { source: 'synthetic', spec: data.spec } as DataRef,
       eps,
-      searchSeed: `fresh-${seed}`,
+      searchSeed: `fresh-${String(data.spec.seed)}`,
     }));
 }
 
