@@ -171,9 +171,10 @@ export function realDataLine(results: Results): string | null {
   if (rd.error) return `Real data (${rd.title}): failed — ${oneLine(rd.error)}`;
   const num = (o: unknown, k: string) => (o && typeof o === 'object' && typeof (o as Record<string, unknown>)[k] === 'number' ? ((o as Record<string, number>)[k]) : null);
   const parts: string[] = [];
-  const lo = num(rd.margin, 'lower');
-  const hi = num(rd.margin, 'upper');
-  if (lo !== null && hi !== null) parts.push(`γ ∈ [${fmtNum(lo)}, ${fmtNum(hi)}]`);
+  const rkhs = rd.margin && typeof rd.margin === 'object' && 'rkhs' in rd.margin ? (rd.margin as Record<string, unknown>).rkhs : rd.margin;
+  const lo = num(rkhs, 'lower');
+  const hi = num(rkhs, 'upper');
+  if (lo !== null && hi !== null) parts.push(`γ_rkhs ∈ [${fmtNum(lo)}, ${fmtNum(hi)}]`);
   for (const regime of ['soft', 'hard'] as const) {
     const r = rd[regime];
     const acc = num(r, 'testAccuracy') ?? num(r, 'trainAccuracy');

@@ -8,7 +8,6 @@ import type { Dataset } from '../../data/dataset.js';
 import { InputError } from '../../errors.js';
 import { printJson, type CliIO } from '../io.js';
 import { checkMemory, marginBytes, trainBytes } from '../memory.js';
-import { exportFromDir } from '../optionalModule.js';
 import * as P from '../parse.js';
 
 /** Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row). */
@@ -65,8 +64,8 @@ function marginCommand(program: Command, io: CliIO): void {
       const ds = await readDataset(o.data);
       if (o.samples !== undefined) checkMemory('--samples', marginBytes(ds.n, ds.d, o.samples), `the margin at n = ${ds.n}, d = ${ds.d}, ${o.samples} samples`);
       checkMemory('--data', marginBytes(ds.n, ds.d, 0), `the n×n NTK Gram at n = ${ds.n}`);
-      const marginReport = await exportFromDir<(ds: Dataset, opts: object) => unknown>('margin', 'marginReport', 'the margin command');
-      printJson(io, await marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }));
+      const { marginReport } = await import('../../margin/marginReport.js');
+      printJson(io, marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }));
     });
 }
 
