@@ -2,7 +2,7 @@
  * Usage errors: exit code 2, exactly one line on stderr starting "ntk-verify: " and naming the field, no
  * stack trace (oracle: the option each case breaks).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,6 +63,14 @@ describe('usage errors → exit 2, one line naming the field', () => {
   it('a width the machine cannot hold is refused up front with the estimate', async () => {
     const r = await runCli(['train', '--data', data, '--regime', 'hard', '--width', '4000000000']);
     expectUsage(r, /--width: training at width 4000000000 .* needs about \d+(\.\d+)? GiB/);
+  });
+
+  it('an output folder that cannot be created is a usage error naming --out (earlier files intact)', async () => {
+    const notDir = join(dir, 'a-file');
+    writeFileSync(notDir, 'keep me');
+    const catalog = join(import.meta.dirname, '..', 'report', 'fixtures', 'fakeCatalog.ts');
+    expectUsage(await runCli(['verify', '--catalog', catalog, '--no-real-data', '--out', notDir]), /^ntk-verify: --out: cannot write .*a-file.*earlier files are intact/);
+    expect(readFileSync(notDir, 'utf8')).toBe('keep me');
   });
 
   it('--only with an unknown claim id names it (real catalog)', async () => {
