@@ -36,9 +36,11 @@ export interface TargetResult extends Target {
   met?: boolean;
 }
 
-export function judge(rows: readonly Row[]): TargetResult[] {
+/** Judge every target on the rows' figures by one clock ('wall': the issue's measure; 'cpu': per CPU second). */
+export function judge(rows: readonly Row[], clock: 'wall' | 'cpu'): TargetResult[] {
   return TARGETS.map((t) => {
-    const r = rows.find((x) => x.regime === 'hard' && x.n === t.n && x.d === t.d && x.m === t.m);
+    const row = rows.find((x) => x.regime === 'hard' && x.n === t.n && x.d === t.d && x.m === t.m);
+    const r = row?.[clock];
     let value: number | undefined;
     if (r && t.kind === 'f64/torch' && r.torch64) value = r.f64 / r.torch64;
     if (r && t.kind === 'f32/torch' && r.torch64) value = r.f32 / r.torch64;

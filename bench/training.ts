@@ -16,17 +16,32 @@ export type Impl = 'ts' | 'f64' | 'f32';
 /** Init seed of the timed students (throughput does not depend on it). */
 const INIT_SEED = 1;
 
-/** One single-threaded timed run; returns M n·m·T/s. */
-export function timeTraining(impl: Impl, size: BenchSize, prob: BenchProblem): number {
+/** Throughput of one timed run by wall clock and by the process's CPU time (robust to a shared machine). */
+export interface Timed {
+  /** M n·m·T per wall-clock second. */
+  wall: number;
+  /** M n·m·T per CPU second of this process (all its threads). */
+  cpu: number;
+  /** CPU seconds / wall seconds: how many cores the run actually got. */
+  cores: number;
+}
+
+function timed(work: number, wallSeconds: number, cpu: NodeJS.CpuUsage): Timed {
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { wall: work / wallSeconds / 1e6, cpu: work / cpuSeconds / 1e6, cores: cpuSeconds / wallSeconds };
+}
+
+/** One single-threaded timed run. */
+export function timeTraining(impl: Impl, size: BenchSize, prob: BenchProblem): Timed {
   const { n, m, d } = size;
   const T = impl === 'ts' ? Math.max(2, Math.round(size.T / TS_STEP_DIVISOR)) : size.T;
   const net = initNet(m, d, INIT_SEED);
   const opts = { T, eta: BENCH_ETA, radius: prob.radius };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   if (impl === 'ts') trainFirstLayer(net, prob.X, n, prob.p, opts);
   else trainFast(net, prob.X, n, prob.p, { ...opts, precision: impl });
-  const seconds = (performance.now() - t0) / 1000;
-  return (n * m * T) / seconds / 1e6;
+  return timed(n * m * T, (performance.now() - t0) / 1000, process.cpuUsage(c0));
 }
 
 /** Tasks per worker in one timed pool run (so that each worker is busy for the whole run). */
@@ -39,11 +54,14 @@ export function poolTasks(size: BenchSize, prob: BenchProblem, count: number): T
   }));
 }
 
-/** One timed pool run of `count` trainings; returns the aggregate M n·m·T/s (total work / wall time). */
-export async function timePool(pool: TrainPool, size: BenchSize, prob: BenchProblem, count: number): Promise<number> {
+/**
+ * One timed pool run of `count` trainings: aggregate throughput (total work / wall time), CPU throughput
+ * (total work / process CPU time, workers included) and the cores obtained (CPU / wall).
+ */
+export async function timePool(pool: TrainPool, size: BenchSize, prob: BenchProblem, count: number): Promise<Timed> {
   const tasks = poolTasks(size, prob, count);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await pool.runJobs(tasks);
-  const seconds = (performance.now() - t0) / 1000;
-  return (count * size.n * size.m * size.T) / seconds / 1e6;
+  return timed(count * size.n * size.m * size.T, (performance.now() - t0) / 1000, process.cpuUsage(c0));
 }
