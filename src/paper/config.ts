@@ -115,8 +115,9 @@ export const PAPER_DEFAULTS: PaperConfig = {
 };
 
 /**
- * `--quick` settings (CI): the same pipeline on a smaller grid, under a minute on this machine. Too few
- * seeds for strong statistics; its verdicts are often inconclusive by design.
+ * `--quick` settings (CI): the same pipeline on a smaller grid, under a minute on this machine. Three noise
+ * levels (with two, a within-seed permutation test over 3 seeds has only 2³ = 8 arrangements, so its p-value
+ * could never go below 1/8); few seeds, so many verdicts are inconclusive by design.
  */
 export const PAPER_QUICK: PaperConfig = {
   ...PAPER_DEFAULTS,
@@ -124,7 +125,7 @@ export const PAPER_QUICK: PaperConfig = {
     [0, 1],
     [4, 9],
   ],
-  sigmas: [0, 1],
+  sigmas: [0, 0.75, 1.5],
   widths: [1, 2, 4, 8, 16],
   seeds: 3,
   n: 100,
