@@ -71,7 +71,10 @@ export function widthSpec(fits: readonly SlopeFit[], against: 'invGamma' | 'invE
   const mine = fits.filter((f) => f.against === against);
   if (mine.length === 0) return null;
   const xName = against === 'invGamma' ? '1/γ' : '1/ε';
-  const points = mine.flatMap((f) => f.points.map((p) => ({ x: p.x, y: p.y, regime: f.regime })));
+  const points = mine.flatMap((f) => [
+    ...f.points.map((p) => ({ x: p.x, y: p.y, regime: f.regime, cell: 'fitted' })),
+    ...f.excluded.map((p) => ({ x: p.x, y: p.y, regime: f.regime, cell: 'not applicable (not fitted)' })),
+  ]);
   const lines: { x: number; y: number; regime: string; line: string }[] = [];
   const parts: string[] = [];
   for (const f of mine) {
@@ -90,7 +93,9 @@ export function widthSpec(fits: readonly SlopeFit[], against: 'invGamma' | 'invE
       for (const x of [lo, hi]) lines.push({ x, y: c * x ** f.theory, regime: f.regime, line: 'theory' });
     }
     const theory = f.theory === 'ln' ? 'ln(1/ε)' : `slope ${f.theory}`;
-    const capped = f.capped ? `, ${f.capped} capped cell${f.capped === 1 ? '' : 's'} left out` : '';
+    const capped =
+      (f.capped ? `, ${f.capped} capped cell${f.capped === 1 ? '' : 's'} left out` : '') +
+      (f.excluded.length ? `, ${f.excluded.length} not-applicable cell${f.excluded.length === 1 ? '' : 's'} drawn as crosses, not fitted` : '');
     parts.push(`${f.regime}: fitted slope ${fmt(f.slope)} (theory ${theory}) at ${f.fixedName === 'eps' ? 'ε' : 'γ'} = ${fmt(f.fixedValue)}, ${f.points.length} points${capped}`);
   }
   const xEnc = { field: 'x', type: 'quantitative' as const, scale: { type: 'log' as const }, title: xName };
@@ -99,7 +104,16 @@ export function widthSpec(fits: readonly SlopeFit[], against: 'invGamma' | 'invE
   const spec = {
     ...base(`m* against ${xName} (log-log)`),
     layer: [
-      { data: { values: points }, mark: { type: 'point', filled: true, size: 50 }, encoding: { x: xEnc, y: yEnc, color } },
+      {
+        data: { values: points },
+        mark: { type: 'point', filled: true, size: 50 },
+        encoding: {
+          x: xEnc,
+          y: yEnc,
+          color,
+          shape: { field: 'cell', type: 'nominal', scale: { domain: ['fitted', 'not applicable (not fitted)'], range: ['circle', 'cross'] }, title: 'cell' },
+        },
+      },
       {
         data: { values: lines },
         mark: { type: 'line', strokeWidth: 1.5 },
@@ -113,16 +127,17 @@ export function widthSpec(fits: readonly SlopeFit[], against: 'invGamma' | 'invE
       },
     ],
   } as TopLevelSpec;
-  return { spec, caption: parts.join('; ') + '. Theory lines anchored at the geometric mean of the points.' };
+  return { spec, caption: parts.join('; ') + '. OLS over the cells at the fixed value (the claim\'s own fit, if any, is in its metrics); theory lines anchored at the geometric mean of the fitted points.' };
 }
 
-/** m*_hard/m*_soft against γ (log-log), one line per ε, from cells with both regimes measured. */
+/** m*_hard/m*_soft against γ (log-log), one line per ε, from applicable cells with both regimes measured. */
 export function ratioSpec(cells: readonly WidthCell[]): { spec: TopLevelSpec; caption: string } | null {
   const key = (c: WidthCell) => `${c.dataset}|${c.gamma}|${c.eps}`;
   const soft = new Map<string, WidthCell>();
-  for (const c of cells) if (c.regime === 'soft' && c.mStar) soft.set(key(c), c);
+  const fitted = cells.filter((c) => c.applicable !== false);
+  for (const c of fitted) if (c.regime === 'soft' && c.mStar) soft.set(key(c), c);
   const values: { gamma: number; ratio: number; eps: string }[] = [];
-  for (const c of cells) {
+  for (const c of fitted) {
     const s = soft.get(key(c));
     if (c.regime === 'hard' && c.mStar && s?.mStar) values.push({ gamma: c.gamma, ratio: c.mStar / s.mStar, eps: `ε = ${fmt(c.eps)}` });
   }

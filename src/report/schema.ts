@@ -40,6 +40,7 @@ export const WidthCellSchema = z.looseObject({
   mStar: z.number().nullable(),
   bound: z.number().optional(),
   seeds: z.number(),
+  applicable: z.boolean().optional(),
 });
 
 export const SeriesPointSchema = z.object({ x: z.number(), y: z.number(), group: z.string().optional() });

@@ -3,7 +3,7 @@
  *   log m* = b + slope · log(1/γ)  at the ε with the most distinct γ values, and
  *   log m* = b + slope · log(1/ε)  at the γ with the most distinct ε values,
  * per regime, by ordinary least squares (simple-statistics linearRegression). Cells whose search hit its cap
- * (mStar null) are left out and counted. The theory's exponents [VERIFIED from the 2412.09579 abstract]:
+ * (mStar null) and cells the claim marked applicable: false (e.g. T-limited) are left out and counted. The theory's exponents [VERIFIED from the 2412.09579 abstract]:
  * soft m = O(1/(γ²ε)) → slopes 2 in 1/γ and 1 in 1/ε; hard m = O(ln(1/ε)/γ⁴) → slope 4 in 1/γ and
  * growth like ln(1/ε) (no constant log-log slope) in 1/ε.
  * Bootstrap intervals are the scaling claim's job (properties/), not the report's; these are point fits.
@@ -33,10 +33,12 @@ export interface SlopeFit {
   points: { x: number; y: number }[];
   /** Cells at the fixed value left out because mStar is null (search cap). */
   capped: number;
+  /** Cells at the fixed value the claim marked not applicable (applicable: false), drawn but not fitted. */
+  excluded: { x: number; y: number }[];
   theory: number | 'ln';
 }
 
-type Cell = Pick<WidthCell, 'regime' | 'gamma' | 'eps' | 'mStar'>;
+type Cell = Pick<WidthCell, 'regime' | 'gamma' | 'eps' | 'mStar' | 'applicable'>;
 
 /** OLS slope and intercept of log y on log x. Needs ≥ 2 distinct x; returns null otherwise. */
 export function loglogFit(points: readonly { x: number; y: number }[]): { slope: number; intercept: number } | null {
@@ -47,7 +49,8 @@ export function loglogFit(points: readonly { x: number; y: number }[]): { slope:
 }
 
 function fitOne(cells: readonly Cell[], regime: Regime, against: Against): SlopeFit | null {
-  const mine = cells.filter((c) => c.regime === regime);
+  const all = cells.filter((c) => c.regime === regime);
+  const mine = all.filter((c) => c.applicable !== false);
   const fixedName = against === 'invGamma' ? 'eps' : 'gamma';
   const varName = against === 'invGamma' ? 'gamma' : 'eps';
   // group by the fixed variable; pick the group with the most distinct values of the varied one
@@ -75,6 +78,9 @@ function fitOne(cells: readonly Cell[], regime: Regime, against: Against): Slope
     ...fit,
     points,
     capped: group.length - points.length,
+    excluded: all
+      .filter((c) => c.applicable === false && c[fixedName] === fixedValue && c.mStar !== null)
+      .map((c) => ({ x: 1 / c[varName], y: c.mStar as number })),
     theory: THEORY_SLOPE[regime][against],
   };
 }

@@ -49,6 +49,17 @@ describe('fitSlopes', () => {
     expect(fitSlopes(cells).find((x) => x.against === 'invEps')).toBeDefined();
   });
 
+  it('leaves cells marked applicable: false out of the fit and lists them apart', () => {
+    const cells = [
+      { regime: 'hard' as const, gamma: 0.1, eps: 0.1, mStar: 1000 },
+      { regime: 'hard' as const, gamma: 0.2, eps: 0.1, mStar: 1000 / 16 },
+      { regime: 'hard' as const, gamma: 0.4, eps: 0.1, mStar: 7, applicable: false },
+    ];
+    const f = fitSlopes(cells)[0];
+    expect(f.slope).toBeCloseTo(4, 12); // from the two applicable cells only
+    expect(f.excluded).toEqual([{ x: 2.5, y: 7 }]);
+  });
+
   it('no fit from a single width cell', () => {
     expect(fitSlopes([{ regime: 'soft', gamma: 0.1, eps: 0.1, mStar: 3 }])).toEqual([]);
   });
