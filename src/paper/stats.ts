@@ -42,6 +42,12 @@ export function signTest(d: readonly number[]): SignTest {
   return { wins, losses, ties, pGreater: N === 0 ? 1 : upper(wins), pLess: N === 0 ? 1 : upper(losses) };
 }
 
+/**
+ * Two Spearman ρ within this distance count as tied in the permutation count (both sides, the conservative
+ * choice): ρ is a ratio of sums of O(n) midranks, so rounding differs between orderings by a few ulps.
+ */
+export const RHO_TIE_SLACK = 1e-12;
+
 export interface TrendTest {
   /** Spearman's ρ between x and y (midranks); null when x or y has no rank variance. */
   rho: number | null;
@@ -75,8 +81,6 @@ export function spearmanTrend(x: readonly number[], y: readonly number[], B: num
   const yp = y.slice();
   let ge = 0;
   let le = 0;
-  // Ties in ρ are counted on both sides (≥, ≤): the conservative choice; a small slack absorbs rounding.
-  const slack = 1e-12;
   for (let b = 0; b < B; b++) {
     for (const idx of groups.values()) {
       for (let i = idx.length - 1; i > 0; i--) {
@@ -87,8 +91,8 @@ export function spearmanTrend(x: readonly number[], y: readonly number[], B: num
       }
     }
     const r = sampleRankCorrelation(x, yp);
-    if (!(r < rho - slack)) ge++;
-    if (!(r > rho + slack)) le++;
+    if (!(r < rho - RHO_TIE_SLACK)) ge++;
+    if (!(r > rho + RHO_TIE_SLACK)) le++;
   }
   return { rho, pIncreasing: (1 + ge) / (B + 1), pDecreasing: (1 + le) / (B + 1), permutations: B };
 }
