@@ -4,6 +4,8 @@
  *             is ε·ln(1/ε)/γ², i.e. log-log slope 2 in 1/γ).
  * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: soft O(1/(γ²ε)) vs hard O(ln(1/ε)/γ⁴), so soft
  *             is smaller when γ ≤ ε (up to constants) [VERIFIED per the brief; the γ ≤ ε condition is issue 4's].
+ *             Expect: verified or inconclusive — where neither regime is T-limited at T = 300, m*_hard/m*_soft is
+ *             ≈ 2 (soft: 1 neuron; hard: 2, one per output sign) whatever γ, so the growth is rarely resolvable.
  * Confidence: (a) every informative dataset must have m*_soft < m*_hard (a dataset where both regimes succeed at
  *             the smallest width, m*_hard = 1, cannot show a strict gap and is reported as uninformative);
  *             (b) 95% percentile bootstrap (2000 resamples) of the log-log slope of m*_hard/m*_soft in 1/γ:

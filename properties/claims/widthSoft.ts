@@ -14,7 +14,7 @@
  *             regime, src/verify/widthConstantClaim.ts).
  * Data:       calibration: synthetic linear (difficulty 0, 0.5, 0.9), teacher (0, 0.5, 0.9), xor (0, 0.5); n = 30, d = 5;
  *             ε ∈ {0.1, 0.05}. Fresh: linear/teacher/xor, n ∈ [20, 40], d ∈ [3, 8], difficulty ∈ {0 … 0.9},
- *             ε ∈ {0.1, 0.07, 0.05, 0.03}; 8 cases quick, 16 default.
+ *             ε ∈ {0.15, 0.1, 0.07, 0.04} (0.15 and 0.04 outside the calibration range); 8 cases quick, 16 default.
  */
 import { widthConstantClaim, type CalibrationDesign, type FreshDesign } from '../../src/verify/widthConstantClaim.js';
 import { SOFT_LAW } from '../../src/verify/widthLaw.js';
@@ -43,6 +43,6 @@ export const widthSoftClaim = widthConstantClaim({
   confidence: 'Ĉ = normal-theory upper prediction bound of the calibration ratios at α/16 (α = 0.002); every tested fresh case (8 quick, 16 default) within ⌈Ĉ·g⌉; T-limited cells reported as not applicable',
   law: SOFT_LAW,
   calibration,
-  fresh: { ...FRESH_KNOBS, eps: [0.1, 0.07, 0.05, 0.03] },
+  fresh: { ...FRESH_KNOBS, eps: [0.15, 0.1, 0.07, 0.04] },
   numRuns: { quick: 8, full: 16 },
 });
