@@ -5,7 +5,7 @@
  * m*_hard/m*_soft is ≈ 2 on every dataset where neither regime is T-limited, so its growth in 1/γ cannot be
  * resolved (see its header); it must never be refuted.
  */
-import { expect, it } from 'vitest';
+import { it } from 'vitest';
 import { widthSoftClaim } from './claims/widthSoft.js';
 import { widthHardClaim } from './claims/widthHard.js';
 import { scalingSlopesClaim } from './claims/scalingSlopes.js';
@@ -20,6 +20,5 @@ for (const claim of [widthSoftClaim, widthHardClaim, scalingSlopesClaim, oneNeur
 }
 
 it('separation: verified or inconclusive at this scale, never refuted', async () => {
-  const r = await runForCi(separationClaim);
-  expect(['verified', 'inconclusive'], `${r.verdict} — ${r.evidence}`).toContain(r.verdict);
+  expectExpectedVerdict(separationClaim, await runForCi(separationClaim), ['verified', 'inconclusive']);
 });
