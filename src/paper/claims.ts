@@ -112,7 +112,7 @@ function pairedRaw(c: PaperConfig, cells: readonly CellRecord[], model: StudentM
           ? `On MNIST ${pair}, the ${modelName(model)} of width m ∈ {${widths.join(', ')}} trained on the teacher's soft labels reaches at least the test accuracy of the same network trained on hard labels (same data, noise and initialisation).`
           : `On MNIST ${pair}, the ${modelName(model)} of width m ∈ {${widths.join(', ')}} trained on soft labels has at most the test loss (logistic loss against the true labels) of the one trained on hard labels. Not in the abstract: added because test loss is measured.`,
       source: kind === 'soft-beats-hard' ? SOURCE : `ours [INFERRED], companion of the accuracy claim; ${SOURCE}`,
-      test: `exact one-sided sign tests (jStat binomial CDF) on the ${d.length} paired differences ${what} over σ × m ≤ ${c.smallWidthMax} × seeds, ties dropped; Holm over the ${c.pairs.length} pairs; α = ${c.alpha} per direction; a verdict also needs the mean difference to point its way`,
+      test: `exact one-sided sign tests (binomial tails via jStat's incomplete beta) on the ${d.length} paired differences ${what} over σ × m ≤ ${c.smallWidthMax} × seeds, ties dropped; Holm over the ${c.pairs.length} pairs; α = ${c.alpha} per direction; a verdict also needs the mean difference to point its way`,
       evidence: `mean ${what} = ${f3(meanD)} [${CI_LEVEL * 100}% bootstrap CI ${f3(ci[0])}, ${f3(ci[1])}]; soft better in ${st.wins}, worse in ${st.losses}, tied in ${st.ties}; p(soft better) = ${fp(st.pGreater)} (Holm ${fp(adjFor)}), p(hard better) = ${fp(st.pLess)} (Holm ${fp(adjAgainst)})`,
       metrics: {
         pairs: d.length,

@@ -21,6 +21,10 @@ describe('signTest', () => {
     expect(t.pLess).toBeCloseTo(1023 / 1024, 12);
   });
 
+  it('keeps tiny tails accurate (80 wins, 0 losses: p = 2^-80, not 0)', () => {
+    expect(signTest(Array(80).fill(1)).pGreater / 2 ** -80).toBeCloseTo(1, 9);
+  });
+
   it('gives p = 1 both ways when every pair is tied or there are none', () => {
     expect(signTest([0, 0, 0])).toMatchObject({ pGreater: 1, pLess: 1, ties: 3 });
     expect(signTest([])).toMatchObject({ pGreater: 1, pLess: 1 });
