@@ -2,8 +2,8 @@
  * The statistics behind the paper reproduction's verdicts: a paired sign test, a Spearman trend test with a
  * (stratified) permutation p-value, a percentile bootstrap interval for a mean, and Holm's step-down
  * correction. Library calls where a library has the routine: jStat's incomplete beta (binomial tails),
- * simple-statistics' Spearman ρ (midranks for ties) and mean; permutations and resamples draw from the suite's seeded Rng (never
- * Math.random, which simple-statistics' own permutationTest uses).
+ * simple-statistics' Spearman ρ (midranks for ties) and mean; permutations and resamples draw from the
+ * suite's seeded Rng (never Math.random, which simple-statistics' own permutationTest uses).
  */
 import jStat from 'jstat';
 import { mean, sampleRankCorrelation } from 'simple-statistics';
