@@ -13,33 +13,35 @@ export function forward64(X: usize, Wt: usize, a: usize, M: usize, fv: usize, np
   const zero = f64x2.splat(0);
   for (let i = 0; i < np; i++) v128.store(fv + (<usize>i << 4), zero);
   const rowX = <usize>dp << 3;
-  const rowW = <usize>mp << 3;
+  const panelW = <usize>dp << 6; // one neuron tile of Wt: dp rows of 64 bytes
+  const panelM = <usize>np << 6; // one neuron tile of M: np rows of 64 bytes
   for (let k0 = 0; k0 < dp; k0 += kc) {
     const k1 = min(dp, k0 + kc);
     const first = k0 == 0;
     const last = k1 == dp;
     for (let s = 0; s < mp; s += 8) {
       const so = <usize>s << 3;
+      const tile = <usize>(s >> 3);
       const a0 = v128.load(a + so), a1 = v128.load(a + so, 16), a2 = v128.load(a + so, 32), a3 = v128.load(a + so, 48);
       for (let i = 0; i < np; i += 2) {
         const x0 = X + <usize>i * rowX;
         const x1 = x0 + rowX;
-        const m0 = M + <usize>i * rowW + so;
-        const m1 = m0 + rowW;
+        const m0 = M + tile * panelM + (<usize>i << 6);
+        const m1 = m0 + 64;
         let c00 = zero, c01 = zero, c02 = zero, c03 = zero;
         let c10 = zero, c11 = zero, c12 = zero, c13 = zero;
         if (!first) {
           c00 = v128.load(m0); c01 = v128.load(m0, 16); c02 = v128.load(m0, 32); c03 = v128.load(m0, 48);
           c10 = v128.load(m1); c11 = v128.load(m1, 16); c12 = v128.load(m1, 32); c13 = v128.load(m1, 48);
         }
-        let w = Wt + <usize>k0 * rowW + so;
+        let w = Wt + tile * panelW + (<usize>k0 << 6);
         for (let k = k0; k < k1; k++) {
           const w0 = v128.load(w), w1 = v128.load(w, 16), w2 = v128.load(w, 32), w3 = v128.load(w, 48);
           const xa = v128.load64_splat(x0 + (<usize>k << 3));
           const xb = v128.load64_splat(x1 + (<usize>k << 3));
           c00 = madd2(xa, w0, c00); c01 = madd2(xa, w1, c01); c02 = madd2(xa, w2, c02); c03 = madd2(xa, w3, c03);
           c10 = madd2(xb, w0, c10); c11 = madd2(xb, w1, c11); c12 = madd2(xb, w2, c12); c13 = madd2(xb, w3, c13);
-          w += rowW;
+          w += 64;
         }
         if (!last) {
           v128.store(m0, c00); v128.store(m0, c01, 16); v128.store(m0, c02, 32); v128.store(m0, c03, 48);
@@ -83,22 +85,23 @@ function scaleRows64(X: usize, c: usize, Xc: usize, np: i32, dp: i32): void {
 export function backward64(Xc: usize, M: usize, Gt: usize, np: i32, dp: i32, mp: i32, ic: i32): void {
   const zero = f64x2.splat(0);
   const rowX = <usize>dp << 3;
-  const rowM = <usize>mp << 3;
+  const panelW = <usize>dp << 6;
+  const panelM = <usize>np << 6;
   for (let i0 = 0; i0 < np; i0 += ic) {
     const i1 = min(np, i0 + ic);
     const first = i0 == 0;
     for (let s = 0; s < mp; s += 8) {
-      const so = <usize>s << 3;
+      const tile = <usize>(s >> 3);
       for (let k = 0; k < dp; k += 2) {
-        const g0 = Gt + <usize>k * rowM + so;
-        const g1 = g0 + rowM;
+        const g0 = Gt + tile * panelW + (<usize>k << 6);
+        const g1 = g0 + 64;
         let c00 = zero, c01 = zero, c02 = zero, c03 = zero;
         let c10 = zero, c11 = zero, c12 = zero, c13 = zero;
         if (!first) {
           c00 = v128.load(g0); c01 = v128.load(g0, 16); c02 = v128.load(g0, 32); c03 = v128.load(g0, 48);
           c10 = v128.load(g1); c11 = v128.load(g1, 16); c12 = v128.load(g1, 32); c13 = v128.load(g1, 48);
         }
-        let mm = M + <usize>i0 * rowM + so;
+        let mm = M + tile * panelM + (<usize>i0 << 6);
         let xx = Xc + <usize>i0 * rowX + (<usize>k << 3);
         for (let i = i0; i < i1; i++) {
           const m0 = v128.load(mm), m1 = v128.load(mm, 16), m2 = v128.load(mm, 32), m3 = v128.load(mm, 48);
@@ -106,7 +109,7 @@ export function backward64(Xc: usize, M: usize, Gt: usize, np: i32, dp: i32, mp:
           const xb = v128.load64_splat(xx, 8);
           c00 = madd2(xa, m0, c00); c01 = madd2(xa, m1, c01); c02 = madd2(xa, m2, c02); c03 = madd2(xa, m3, c03);
           c10 = madd2(xb, m0, c10); c11 = madd2(xb, m1, c11); c12 = madd2(xb, m2, c12); c13 = madd2(xb, m3, c13);
-          mm += rowM;
+          mm += 64;
           xx += rowX;
         }
         v128.store(g0, c00); v128.store(g0, c01, 16); v128.store(g0, c02, 32); v128.store(g0, c03, 48);

@@ -1,11 +1,11 @@
 /**
- * Places one training problem in the kernel's linear memory, in the padded, transposed layout of
+ * Places one training problem in the kernel's linear memory, in the padded, transposed and tiled layout of
  * assembly/kernel.ts, and reads results back:
- *   X, Xc np×dp; Wt, W0t, Gt dp×mp (W transposed); a mp; M np×mp   (element type f64 or f32)
- *   fv np×2; f, p, H, c np; curve T+1; out 2                        (always f64)
- * np = n rounded up to even, dp = d rounded up to even, mp = m rounded up to 8 (f64) or 16 (f32), dp and mp
- * one tile more when the row stride would be a multiple of 1 KiB (cache aliasing); padding is zero (and
- * a_s = 0 for padded neurons), which leaves every real z, f and G entry unchanged.
+ *   X, Xc np×dp; Wt, W0t, Gt dp×mp (W transposed, neuron tiles); a mp; M np×mp (tiles)  (element type f64 or f32)
+ *   fv np×2; f, p, H, c np; curve T+1; out 2                                              (always f64)
+ * np = n rounded up to even, dp = d rounded up to even (plus 2 when the X row stride would be a multiple of
+ * 1 KiB: cache aliasing), mp = m rounded up to the tile (8 lanes f64, 16 f32); padding is zero (and a_s = 0
+ * for padded neurons), which leaves every real z, f and G entry unchanged.
  * Memory: O(n·m + n·d + m·d) numbers, allocated once per problem; nothing is allocated per step.
  */
 import type { TwoLayerNet } from '../model/twoLayer.js';
@@ -23,9 +23,10 @@ export const ROW_TILE = 2;
 /** Alignment of every array, bytes (one cache line). */
 const ALIGN = 64;
 /**
- * Row strides that are multiples of this many bytes map every row to the same L1 cache sets (4 KiB aliasing
- * on x86 at 1024·k); such strides get one more tile of zero padding. Measured: at m = 512 (stride 4096 B)
- * the unpadded kernel ran about 2× slower per neuron than at m = 64 or with the padding [CHECKED, bench].
+ * Row strides that are multiples of this many bytes map many rows to the same L1 cache sets (4 KiB aliasing on
+ * x86); the X/Xc row stride dp then gets 2 more zero columns. Measured before Wt/M were tiled: with 4096-byte
+ * rows (m = 512) the kernel ran about 2× slower per neuron than at m = 64 [CHECKED, bench]; for X rows the
+ * same effect is expected at d = 512, 1024, … [INFERRED].
  */
 const CRITICAL_STRIDE = 1024;
 const PAGE = 65536;
@@ -74,7 +75,7 @@ export function placeProblem(
   const es = precision === 'f64' ? 8 : 4;
   const np = roundUp(n, ROW_TILE);
   const dp = paddedStride(d, ROW_TILE, es);
-  const mp = paddedStride(m, NEURON_TILE[precision], es);
+  const mp = roundUp(m, NEURON_TILE[precision]);
   let cursor = roundUp(ex.heapBase(), ALIGN);
   const take = (bytes: number) => {
     const at = cursor;
@@ -114,18 +115,25 @@ export function placeProblem(
   return L;
 }
 
-/** Wt[k·mp + s] := W[s·d + k] (transpose, rounding to f32 in float32 mode). */
+/** Wt(k, s) := W[s·d + k] (transpose into neuron tiles, rounding to f32 in float32 mode). */
 export function writeW(ex: KernelExports, L: WasmLayout, W: Float64Array): void {
   const { d, m, mp } = L;
   const Wt = L.precision === 'f64' ? new Float64Array(ex.memory.buffer, L.Wt, L.dp * mp) : new Float32Array(ex.memory.buffer, L.Wt, L.dp * mp);
-  for (let s = 0; s < m; s++) for (let k = 0; k < d; k++) Wt[k * mp + s] = W[s * d + k];
+  for (let s = 0; s < m; s++) for (let k = 0; k < d; k++) Wt[panelIndex(L, k, s)] = W[s * d + k];
 }
 
-/** Read a dp×mp transposed array back into an m×d row-major Float64Array. */
+/** Position of entry (k, s) of a dp×mp array stored as neuron tiles: tile ⌊s/t⌋, then row k, then lane s mod t. */
+export function panelIndex(L: WasmLayout, k: number, s: number): number {
+  const t = NEURON_TILE[L.precision];
+  const tile = Math.floor(s / t);
+  return tile * L.dp * t + k * t + (s - tile * t);
+}
+
+/** Read a dp×mp tiled array (Wt, Gt) back into an m×d row-major Float64Array. */
 export function readTransposed(ex: KernelExports, L: WasmLayout, ptr: number, out: Float64Array): Float64Array {
   const { d, m, mp } = L;
   const src = L.precision === 'f64' ? new Float64Array(ex.memory.buffer, ptr, L.dp * mp) : new Float32Array(ex.memory.buffer, ptr, L.dp * mp);
-  for (let s = 0; s < m; s++) for (let k = 0; k < d; k++) out[s * d + k] = src[k * mp + s];
+  for (let s = 0; s < m; s++) for (let k = 0; k < d; k++) out[s * d + k] = src[panelIndex(L, k, s)];
   return out;
 }
 
