@@ -2,7 +2,7 @@
  * Build a {@link Claim} whose evidence is an aggregate over a fixed design (a grid of datasets × widths × seeds,
  * fits with confidence intervals) rather than a fast-check search: lazy training, the width constants, the
  * scaling slopes, the separation. These have no (seed, path) replay; they rerun from the run seed, and every
- * expensive cell goes through ctx.cells so a resumed run recomputes nothing.
+ * expensive cell goes through ctx.cells (src/verify/widthCells.ts) so a resumed run recomputes nothing.
  */
 import type { Claim, ClaimResult, RunContext } from './types.js';
 import type { Decision } from './propertyClaim.js';
@@ -55,22 +55,4 @@ export function aggregateClaim(def: AggregateClaimDef): Claim {
       };
     },
   };
-}
-
-/** Get a cell from ctx.cells or compute and store it (key: every input the cell depends on). */
-export function cached<T>(ctx: RunContext, key: string, compute: () => T): T {
-  const hit = ctx.cells?.get(key);
-  if (hit !== undefined) return hit as T;
-  const v = compute();
-  ctx.cells?.set(key, v);
-  return v;
-}
-
-/** Async variant of {@link cached}. */
-export async function cachedAsync<T>(ctx: RunContext, key: string, compute: () => Promise<T>): Promise<T> {
-  const hit = ctx.cells?.get(key);
-  if (hit !== undefined) return hit as T;
-  const v = await compute();
-  ctx.cells?.set(key, v);
-  return v;
 }
