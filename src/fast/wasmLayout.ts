@@ -38,6 +38,15 @@ export interface WasmLayout {
   fv: number; f: number; p: number; H: number; c: number; curve: number; out: number;
   /** Bytes of linear memory this problem uses. */
   bytes: number;
+  /** Placement counter: a later placeProblem in this thread overwrites this layout's data. */
+  generation: number;
+}
+
+let generation = 0;
+
+/** The generation of the most recent placeProblem in this thread (see WasmLayout.generation). */
+export function currentGeneration(): number {
+  return generation;
 }
 
 const roundUp = (v: number, q: number) => Math.ceil(v / q) * q;
@@ -88,7 +97,7 @@ export function placeProblem(
     Wt: take(dp * mp * es), W0t: take(dp * mp * es), Gt: take(dp * mp * es),
     a: take(mp * es), M: take(np * mp * es),
     fv: take(np * 16), f: take(np * 8), p: take(np * 8), H: take(np * 8), c: take(np * 8),
-    curve: take((T + 1) * 8), out: take(16), bytes: 0,
+    curve: take((T + 1) * 8), out: take(16), bytes: 0, generation: ++generation,
   };
   L.bytes = cursor;
   const mem = ex.memory;
@@ -119,7 +128,11 @@ export function placeProblem(
 export function writeW(ex: KernelExports, L: WasmLayout, W: Float64Array): void {
   const { d, m, mp } = L;
   const Wt = L.precision === 'f64' ? new Float64Array(ex.memory.buffer, L.Wt, L.dp * mp) : new Float32Array(ex.memory.buffer, L.Wt, L.dp * mp);
-  for (let s = 0; s < m; s++) for (let k = 0; k < d; k++) Wt[panelIndex(L, k, s)] = W[s * d + k];
+  for (let s = 0; s < m; s++) {
+    const base = panelIndex(L, 0, s);
+    const t = NEURON_TILE[L.precision];
+    for (let k = 0, j = s * d; k < d; k++, j++) Wt[base + k * t] = W[j];
+  }
 }
 
 /** Position of entry (k, s) of a dp×mp array stored as neuron tiles: tile ⌊s/t⌋, then row k, then lane s mod t. */
@@ -133,7 +146,11 @@ export function panelIndex(L: WasmLayout, k: number, s: number): number {
 export function readTransposed(ex: KernelExports, L: WasmLayout, ptr: number, out: Float64Array): Float64Array {
   const { d, m, mp } = L;
   const src = L.precision === 'f64' ? new Float64Array(ex.memory.buffer, ptr, L.dp * mp) : new Float32Array(ex.memory.buffer, ptr, L.dp * mp);
-  for (let s = 0; s < m; s++) for (let k = 0; k < d; k++) out[s * d + k] = src[panelIndex(L, k, s)];
+  const t = NEURON_TILE[L.precision];
+  for (let s = 0; s < m; s++) {
+    const base = panelIndex(L, 0, s);
+    for (let k = 0, j = s * d; k < d; k++, j++) out[j] = src[base + k * t];
+  }
   return out;
 }
 

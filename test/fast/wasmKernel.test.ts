@@ -88,6 +88,25 @@ describe('wasmKernel vs referenceKernel', () => {
     });
   }
 
+  it('resident X/p: a mutated X, a new W and an intervening placement are all picked up (bit-identical to a fresh kernel)', () => {
+    const { net, X, n, p } = makeProblem({ n: 23, d: 7, m: 19, seed: 6, labels: 'soft', wScale: 1, unit: true });
+    const k = wasmKernel('f64');
+    const run = (kernel: ReturnType<typeof wasmKernel>, Xi: Float64Array) => {
+      const buf = makeBuffers(n, 19, 7);
+      return { loss: kernel.lossAndGrad(net, Xi, n, p, buf), G: Array.from(buf.G) };
+    };
+    run(k, X);
+    X[5] += 0.25; // in-place change of the same array
+    expect(run(k, X)).toEqual(run(wasmKernel('f64'), X));
+    net.W[3] -= 0.5;
+    expect(run(k, X)).toEqual(run(wasmKernel('f64'), X));
+    const other = makeProblem({ n: 9, d: 7, m: 19, seed: 7, labels: 'hard', wScale: 1, unit: true });
+    const fresh = run(wasmKernel('f64'), X);
+    // Another problem placed in between overwrites the thread's shared memory.
+    wasmKernel('f64').lossAndGrad(other.net, other.X, other.n, other.p, makeBuffers(other.n, 19, 7));
+    expect(run(k, X)).toEqual(fresh);
+  });
+
   it('hand value: n = 1, d = 2, m = 2 (loss ln 2 at f = 0 with p = 1/2; gradient zero)', () => {
     // W rows (1, 0) and (1, 0), a = (+1, −1): f = (relu(x0) − relu(x0))/√2 = 0, σ(0) = p ⇒ KL = 0, G = 0.
     const net = { m: 2, d: 2, W: Float64Array.from([1, 0, 1, 0]), a: Float64Array.from([1, -1]) };
