@@ -23,7 +23,6 @@ const numRuns = 60;
 
 /** γ_rkhs brackets of two datasets overlap up to the Gram perturbation eK (γ² moves by ≤ eK). */
 function expectRkhsOverlap(a: SphereData, b: SphereData, eK: number): void {
-  require('fs').appendFileSync('/tmp/mw/dbg.log', `rk [${a.n},${a.d},${a.seed}] [${b.n}]\n`);
   const ra = gammaRkhs(ntkGram(a.X, a.n, a.d), a.y, a.n);
   const rb = gammaRkhs(ntkGram(b.X, b.n, b.d), b.y, b.n);
   expect(ra.lower ** 2).toBeLessThanOrEqual(rb.upper ** 2 + eK);
@@ -33,7 +32,6 @@ function expectRkhsOverlap(a: SphereData, b: SphereData, eK: number): void {
 
 /** Exact-2d γ_sup brackets overlap up to eX (F is 1-Lipschitz in max_i ‖Δx_i‖ for q on the simplex). */
 function expectSupOverlap(a: SphereData, b: SphereData, eX: number): void {
-  require('fs').appendFileSync('/tmp/mw/dbg.log', `sup [${a.n},${a.d},${a.seed}] ${Array.from(a.X).join(',')} | ${Array.from(b.X).join(',')} | ${Array.from(a.y).join(',')} | ${Array.from(b.y).join(',')}\n`);
   const ra = gammaSupExact2d(a.X, a.y, a.n);
   const rb = gammaSupExact2d(b.X, b.y, b.n);
   expect(ra.lower).toBeLessThanOrEqual(rb.upper + eX);

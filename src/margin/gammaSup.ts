@@ -70,7 +70,7 @@ export function solvePatterns(fn: string, X: Float64Array, y: Float64Array, n: n
   checkOpts(fn, relGap, maxIter);
   const q0 = opts.q0 ?? gammaRkhs(ntkGram(X, n, d), y, n).q;
   if (q0.length !== n) throw new ShapeError(`${fn}: q0 has length ${q0.length}, expected n = ${n}`);
-  const r = solveSup(X, y, n, d, pat, { relGap, maxIter, q0 });
+  const r = solveSup(X, y, n, d, pat, { relGap, maxIter, q0, weightError: pat.weightError });
   return { lower: r.lower, upper: r.upper, q: r.q, iterations: r.iterations, relGap: r.relGap, status: r.status };
 }
 

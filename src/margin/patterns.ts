@@ -6,6 +6,7 @@
  * Stored both ways (CSR by pattern and by point) so the solver can loop over a point's patterns.
  */
 import { ShapeError } from '../errors.js';
+import { UNIT_ROUNDOFF } from './constants.js';
 
 export interface Patterns {
   /** Number of distinct patterns P. */
@@ -20,6 +21,8 @@ export interface Patterns {
   pat: Int32Array;
   /** One representative direction per pattern (P×d row-major), e.g. for reports. */
   Z: Float64Array;
+  /** Bound on Σ_j |w_j(computed) − w_j(exact)| (rounding of the weights); 0 when weights are count/N. */
+  weightError: number;
 }
 
 /** Build CSR-by-point from CSR-by-pattern. */
@@ -42,7 +45,7 @@ export function makePatterns(n: number, d: number, members: number[][], weights:
   members.forEach((mem, j) => idx.set(mem, ptr[j]));
   const w = Float64Array.from(weights);
   if (Z.length !== P * d) throw new ShapeError(`makePatterns: Z has length ${Z.length}, expected P·d = ${P}·${d}`);
-  return { P, w, ptr, idx, ...transpose(n, P, ptr, idx), Z };
+  return { P, w, ptr, idx, ...transpose(n, P, ptr, idx), Z, weightError: 0 };
 }
 
 /**
@@ -127,5 +130,9 @@ export function patternsExact2d(X: Float64Array, n: number): Patterns {
     weights.push(len / TWO_PI);
     Z.push(z0, z1);
   }
-  return makePatterns(n, 2, members, weights, Float64Array.from(Z));
+  const p = makePatterns(n, 2, members, weights, Float64Array.from(Z));
+  // Each boundary angle carries ≤ 4 roundings of size ≤ u·2π (atan2 ~1 ulp, ± π/2, mod 2π, the π/2 constant),
+  // each arc length is a difference of two, and /2π adds one more: |Δw| ≤ 10u per arc, 2n arcs [INFERRED].
+  p.weightError = 2 * n * 10 * UNIT_ROUNDOFF;
+  return p;
 }

@@ -17,11 +17,12 @@
  * projection onto the simplex, function-value adaptive restart (O'Donoghue & Candès 2015, Found. Comput. Math.
  * 15) [RECALLED], and continuation μ ← μ/4 whenever the certified gap falls below 2μ, down to
  * μ_min = relGap·upper/2. One iteration costs O(Σ_i |patterns ∋ i| · d) for the gradient plus the same for
- * each backtracking trial. Floating-point rounding of the bracket (~1e-13 relative) is far below the target
- * gaps (≥ 1e-6) and is not added. [CHECKED] against closed forms and a dense grid in test/margin/*.
+ * each backtracking trial. The returned bracket is widened by a forward rounding bound (see the end of
+ * solveSup), so it holds for the exact objective with the given weights. [CHECKED] against closed forms and a dense grid in test/margin/*.
  */
 import type { Patterns } from './patterns.js';
 import { projectSimplex } from './simplexProjection.js';
+import { UNIT_ROUNDOFF, gammaK } from './constants.js';
 
 export interface SupSolveOptions {
   /** Target (upper − lower)/upper. */
@@ -30,6 +31,9 @@ export interface SupSolveOptions {
   maxIter: number;
   /** Optional warm start in the simplex (length n). */
   q0?: Float64Array;
+  /** Bound on Σ_j |ŵ_j − w_j|, the rounding error of the pattern weights themselves (exact d = 2 arcs);
+   *  widens the bracket by weightError·max‖x_i‖. @defaultValue 0 (weights count/N are exact up to u). */
+  weightError?: number;
 }
 
 export interface SupSolveResult {
@@ -47,8 +51,13 @@ const MU_SHRINK = 4;
 const MU_INIT_FRACTION = 0.1;
 /** After each iteration L ← 0.95·L so the step can grow back after a backtrack (our choice, speed only). */
 const L_DECAY = 0.95;
-/** Relative slack in the backtracking test against rounding in F_μ (a few ulps of F; speed/robustness only). */
-const BACKTRACK_SLACK = 1e-15;
+/** Slack of the backtracking test, in units of u·max‖x_i‖: u(y) is formed by a linear combination of u(x⁺)
+ * and u(x), not recomputed, so F_μ(y) carries ≲ 12u·R of rounding (|β| ≤ 1, entries ≤ R); without this slack a
+ * step with x⁺ ≈ y fails the test forever (found by properties/margin.invariance). [INFERRED] */
+const BACKTRACK_SLACK_ULPS = 64;
+/** L beyond this (relative to the initial R²/μ) means the backtracking cannot succeed at working precision:
+ * stop and report the bracket reached (status 'max-iter'). */
+const L_GROWTH_MAX = 1e30;
 /** F ≤ ZERO_FLOOR_ULPS·eps·max‖x_i‖ counts as γ = 0 at working precision (our choice: 1000 ulps ≈ 2e-13). */
 const ZERO_FLOOR_ULPS = 1000;
 
@@ -133,6 +142,8 @@ export function solveSup(X: Float64Array, y: Float64Array, n: number, d: number,
   let mu = Math.max(MU_INIT_FRACTION * F0, zeroFloor);
   // Initial Lipschitz guess R²/μ (exact for one pattern holding one point); backtracking raises it as needed.
   let L = (R * R) / mu;
+  const slack = BACKTRACK_SLACK_ULPS * UNIT_ROUNDOFF * R;
+  let Lcap = L * L_GROWTH_MAX;
   let tk = 1;
   let FmuPrev = Infinity;
   let it = 0;
@@ -154,6 +165,7 @@ export function solveSup(X: Float64Array, y: Float64Array, n: number, d: number,
     if (gap < 2 * mu && mu > muMin) {
       const muNew = Math.max(mu / MU_SHRINK, muMin);
       L *= mu / muNew;
+      Lcap *= mu / muNew;
       mu = muNew;
       tk = 1;
       x.set(best);
@@ -182,9 +194,11 @@ export function solveSup(X: Float64Array, y: Float64Array, n: number, d: number,
         lin += g[i] * dlt;
         quad += dlt * dlt;
       }
-      if (FmuX <= FmuY + lin + (L / 2) * quad + BACKTRACK_SLACK * Math.abs(FmuY)) break;
+      if (FmuX <= FmuY + lin + (L / 2) * quad + slack) break;
       L *= 2;
+      if (!(L <= Lcap)) break;
     }
+    if (!(L <= Lcap)) break; // stalled at working precision
     if (FX < upper) {
       upper = FX;
       best.set(xNew);
@@ -206,7 +220,12 @@ export function solveSup(X: Float64Array, y: Float64Array, n: number, d: number,
     [Ux, Un] = [Un, Ux];
     L *= L_DECAY;
   }
-  if (lower > upper) lower = upper; // cannot happen in exact arithmetic; rounding guard
+  // Rounding allowance: F and each c_i are sums of ≤ P + n + d products of magnitude ≤ w_j·‖x_i‖·q_i, whose
+  // total is ≤ R, so |fl − exact| ≤ 2γ_{P+n+d}·R (Higham 2002, eq. 4.4) [RECALLED]; plus the weights' own error.
+  const rho = 2 * gammaK(P + n + d + 4) * R + (opts.weightError ?? 0) * R;
+  upper += rho;
+  lower = Math.max(0, lower - rho);
+  if (lower > upper) lower = upper;
   const relGap = upper > 0 ? (upper - lower) / upper : 1;
   return { lower: status === 'not-separable' ? 0 : lower, upper, q: best, iterations: it, relGap, status };
 }

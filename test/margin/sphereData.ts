@@ -85,3 +85,46 @@ export function pick(ds: SphereData, idx: number[]): SphereData {
   });
   return { n: idx.length, d, X, y, seed: ds.seed };
 }
+
+/**
+ * A seeded d×d orthogonal matrix, the product of d Householder reflectors I − 2vvᵀ/‖v‖² with v ~ N(0, I)
+ * (each reflector is orthogonal, so is the product; Golub & Van Loan §5.1 [RECALLED]). Row-major.
+ */
+export function randomOrthogonal(d: number, seed: number | string): Float64Array {
+  const rng = makeRng(`orth/${seed}/${d}`);
+  const O = new Float64Array(d * d);
+  for (let k = 0; k < d; k++) O[k * d + k] = 1;
+  const v = new Float64Array(d);
+  for (let r = 0; r < d; r++) {
+    let vv = 0;
+    for (let k = 0; k < d; k++) vv += (v[k] = rng.normal()) ** 2;
+    // O ← O·H: each row o of O becomes o − 2(o·v)v/vv
+    for (let i = 0; i < d; i++) {
+      let dot = 0;
+      for (let k = 0; k < d; k++) dot += O[i * d + k] * v[k];
+      const c = (2 * dot) / vv;
+      for (let k = 0; k < d; k++) O[i * d + k] -= c * v[k];
+    }
+  }
+  return O;
+}
+
+/** Rotate every input: x_i ↦ O x_i. */
+export function rotate(ds: SphereData, O: Float64Array): SphereData {
+  const { n, d } = ds;
+  const X = new Float64Array(n * d);
+  for (let i = 0; i < n; i++)
+    for (let r = 0; r < d; r++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += O[r * d + k] * ds.X[i * d + k];
+      X[i * d + r] = s;
+    }
+  return { ...ds, X };
+}
+
+/** max_ij |A_ij − B_ij| (the actual perturbation between two Grams). */
+export function maxAbsDiff(A: Float64Array, B: Float64Array): number {
+  let e = 0;
+  for (let k = 0; k < A.length; k++) e = Math.max(e, Math.abs(A[k] - B[k]));
+  return e;
+}
