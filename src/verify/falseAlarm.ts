@@ -5,7 +5,7 @@
  * upper bounds (0 events in 100 runs only shows a rate < 3%).
  *
  *   npx tsx src/verify/falseAlarm.ts --seeds 100 [--start 1] [--claims id,id] [--out runs.jsonl]
- *   npx tsx src/verify/falseAlarm.ts --summarize a.jsonl b.jsonl
+ *   npx tsx src/verify/falseAlarm.ts --summarize a.jsonl b.jsonl     (runs of one seed merge; later files win)
  *
  * Expected verdicts mirror the vitest wrappers: lazy-radius-jt not-applicable; separation verified or
  * inconclusive; every other true claim verified.
@@ -81,8 +81,16 @@ async function main(): Promise<void> {
   const si = process.argv.indexOf('--summarize');
   if (si >= 0) {
     const files = process.argv.slice(si + 1);
-    const runs = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as SeedRun));
-    console.log(summarize(runs));
+    // Runs of the same seed from several files (e.g. one per claim group) are merged; later files win per claim.
+    const bySeed = new Map<number, SeedRun>();
+    for (const f of files) {
+      for (const line of readFileSync(f, 'utf8').split('\n').filter(Boolean)) {
+        const r = JSON.parse(line) as SeedRun;
+        const prev = bySeed.get(r.seed) ?? { seed: r.seed, verdicts: {}, seconds: {} };
+        bySeed.set(r.seed, { seed: r.seed, verdicts: { ...prev.verdicts, ...r.verdicts }, seconds: { ...prev.seconds, ...r.seconds } });
+      }
+    }
+    console.log(summarize([...bySeed.values()].sort((a, b) => a.seed - b.seed)));
     return;
   }
   console.log(summarize(await runSeeds()));

@@ -23,3 +23,13 @@ export function klRoundingAllowance(a: number, b: number): number {
  * (Higham 2002, Thm 3.1, first order) [INFERRED]. Applied as lhs ≤ rhs·(1 + GRADIENT_REL_ALLOWANCE_PER_TERM·(n+m+d)).
  */
 export const GRADIENT_REL_ALLOWANCE_PER_TERM = 4 * UNIT_ROUNDOFF;
+
+/**
+ * Absolute allowance for the same comparison: the kernel forms ℓ'_i = σ(f_i) − p_i, and for p_i ∈ {0, 1} and a
+ * well-fitted point σ(f_i) ≈ p_i, so the difference keeps only an absolute accuracy of ≈ 2u (σ has relative
+ * error ≤ 2u, then an exact-ish subtraction) instead of a relative one; with ‖∇_W f_i‖_F ≤ 1 that is ≤ 3u on
+ * ‖∇R̂‖_F. When R̂ ≈ 1e-14 the true slack of the bound (≈ R̂²/2) is far below this, and a first version without
+ * this term reported a rounding artefact as a counterexample (n = d = m = 1, ‖W‖ scale 16:
+ * lhs 2.864e-14 vs rhs 2.855e-14). Source: first-order error analysis [INFERRED]; allowance 4u.
+ */
+export const GRADIENT_ABS_ALLOWANCE = 4 * UNIT_ROUNDOFF;
