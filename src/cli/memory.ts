@@ -23,6 +23,37 @@ export function marginBytes(n: number, d: number, samples: number): number {
   return BYTES * (3 * n * n + samples * (d + n));
 }
 
+/**
+ * Bytes per epoch of a recorded loss curve (`train --curve`): the Float64Array (8), its Array.from copy in
+ * the result (8) and the printed JSON text, ≈ 24 UTF-16 characters per number with indentation (48).
+ * [INFERRED] from the code path src/train/loop.ts → src/train/regimes.ts → src/cli/io.ts printJson.
+ */
+export const CURVE_BYTES_PER_EPOCH = 64;
+
+/** A loss curve of T + 1 values, recorded, copied and printed (see CURVE_BYTES_PER_EPOCH). */
+export function curveBytes(T: number): number {
+  return CURVE_BYTES_PER_EPOCH * (T + 1);
+}
+
+/**
+ * Bytes per init seed of an m* search (`width --seeds k`): its seed string, job object and loss in the search
+ * (136 measured with 10⁶ seeds, heapUsed after gc, Node 20) rounded up to 256 [CHECKED], plus, per evaluated
+ * width, its printed loss (≈ 32 UTF-16 characters with indentation, 64 bytes) [INFERRED].
+ */
+export const SEED_BYTES = 256;
+/** Printed bytes per seed and evaluated width (see SEED_BYTES). */
+export const SEED_WIDTH_BYTES = 64;
+
+/**
+ * The m* search over widths 1, 2, 4, … ≤ mMax and then bisection (≤ 2·(⌈log₂ mMax⌉ + 1) evaluated widths),
+ * with `seeds` initialisations per width: one training at width mMax at a time plus the per-seed records.
+ * src/bounds/minWidth.ts, src/bounds/widthReport.ts.
+ */
+export function searchBytes(n: number, d: number, mMax: number, seeds: number): number {
+  const widths = 2 * (Math.ceil(Math.log2(mMax)) + 1);
+  return trainBytes(n, d, mMax) + seeds * (SEED_BYTES + widths * SEED_WIDTH_BYTES);
+}
+
 function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 3 : 1)} GiB`;
 }

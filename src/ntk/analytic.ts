@@ -13,7 +13,9 @@ import { ShapeError } from '../errors.js';
  * vectors (Kahan, "How futile are mindless assessments of roundoff", §12) [RECALLED]: exact at θ = 0 and π
  * and accurate for nearly parallel inputs, where acos(<x̂,x̂'>) loses half the digits.
  * Zero vectors have no angle: returns π/2 (the kernel is 0 there anyway since <x,x'> = 0).
- * @param x, xp  arrays of equal length d (any norm).
+ * Norms whose squares overflow or underflow (entries beyond ~1e154 or below ~1e-150) are first scaled by the
+ * largest |entry| (see SAFE_SQUARED_NORM_MIN), so any finite nonzero input gets its true angle.
+ * @param x, xp  arrays of equal length d (any norm, finite entries).
  * @param offX, offXp  start offsets (for rows of a row-major matrix).
  */
 export function angle(x: ArrayLike<number>, xp: ArrayLike<number>, d: number, offX = 0, offXp = 0): number {
@@ -23,7 +25,9 @@ export function angle(x: ArrayLike<number>, xp: ArrayLike<number>, d: number, of
     nx += x[offX + k] ** 2;
     nxp += xp[offXp + k] ** 2;
   }
-  if (nx === 0 || nxp === 0) return Math.PI / 2;
+  if (!(nx >= SAFE_SQUARED_NORM_MIN && nx < Infinity && nxp >= SAFE_SQUARED_NORM_MIN && nxp < Infinity)) {
+    return angleScaled(x, xp, d, offX, offXp);
+  }
   const ix = 1 / Math.sqrt(nx);
   const ixp = 1 / Math.sqrt(nxp);
   let diff = 0;
@@ -31,6 +35,41 @@ export function angle(x: ArrayLike<number>, xp: ArrayLike<number>, d: number, of
   for (let k = 0; k < d; k++) {
     const u = x[offX + k] * ix;
     const v = xp[offXp + k] * ixp;
+    diff += (u - v) ** 2;
+    sum += (u + v) ** 2;
+  }
+  return 2 * Math.atan2(Math.sqrt(diff), Math.sqrt(sum));
+}
+
+/**
+ * Smallest squared norm taken without rescaling: 2^-900. Squares of entries below 2^-511 are subnormal or 0 and
+ * lose digits, but when ‖x‖² ≥ 2^-900 such entries weigh < 2^-122 relative, far below one ulp [INFERRED]. Inputs
+ * on the unit sphere never reach the scaled path, so their angles are unchanged bit for bit.
+ */
+export const SAFE_SQUARED_NORM_MIN = 2 ** -900;
+
+/** The angle of {@link angle} with each vector first divided by its largest |entry| (overflow/underflow-safe). */
+function angleScaled(x: ArrayLike<number>, xp: ArrayLike<number>, d: number, offX: number, offXp: number): number {
+  let Mx = 0;
+  let Mxp = 0;
+  for (let k = 0; k < d; k++) {
+    Mx = Math.max(Mx, Math.abs(x[offX + k]));
+    Mxp = Math.max(Mxp, Math.abs(xp[offXp + k]));
+  }
+  if (Mx === 0 || Mxp === 0) return Math.PI / 2;
+  let sx = 0;
+  let sxp = 0;
+  for (let k = 0; k < d; k++) {
+    sx += (x[offX + k] / Mx) ** 2;
+    sxp += (xp[offXp + k] / Mxp) ** 2;
+  }
+  const rx = Math.sqrt(sx);
+  const rxp = Math.sqrt(sxp);
+  let diff = 0;
+  let sum = 0;
+  for (let k = 0; k < d; k++) {
+    const u = x[offX + k] / Mx / rx;
+    const v = xp[offXp + k] / Mxp / rxp;
     diff += (u - v) ** 2;
     sum += (u + v) ** 2;
   }

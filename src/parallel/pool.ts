@@ -17,8 +17,27 @@ import { runTask, type TaskJob, type TaskProblem, type TaskResult, type TrainTas
 import type { SerializedError, TaskReply } from './worker.js';
 
 export interface PoolOptions {
-  /** Worker threads; 0 runs every task in the calling thread (same results). @defaultValue os.availableParallelism() */
+  /**
+   * Worker threads; 0 runs every task in the calling thread (same results).
+   * @defaultValue the environment variable NTK_VERIFY_WORKERS when set, else os.availableParallelism()
+   */
   workers?: number;
+}
+
+/** Environment variable overriding the default worker count of every pool (results do not depend on it). */
+export const WORKERS_ENV = 'NTK_VERIFY_WORKERS';
+
+/**
+ * The default worker count: NTK_VERIFY_WORKERS (a non-negative integer; 0 = in-process) when set and
+ * non-empty, else os.availableParallelism().
+ * @throws InputError('NTK_VERIFY_WORKERS') naming the bad value.
+ */
+export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env[WORKERS_ENV]?.trim();
+  if (text === undefined || text === '') return availableParallelism();
+  const v = Number(text);
+  if (!Number.isSafeInteger(v) || v < 0) throw new InputError(WORKERS_ENV, `expected a non-negative integer worker count, got "${text}"`);
+  return v;
 }
 
 interface Pending {
@@ -76,7 +95,7 @@ export class TrainPool {
 
   /** @throws InputError('workers') unless workers is a non-negative integer. */
   constructor(opts: PoolOptions = {}) {
-    const { workers = availableParallelism() } = opts;
+    const { workers = defaultWorkers() } = opts;
     if (!Number.isInteger(workers) || workers < 0) {
       throw new InputError('workers', `TrainPool: expected a non-negative integer, got ${workers}`);
     }

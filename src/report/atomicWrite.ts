@@ -5,14 +5,14 @@
  * and is reported as an InputError naming the path (exit code 2 in the CLI).
  * Source: write-file-atomic 6.0.0 README (temp file + fsync + rename) [VERIFIED].
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError } from '../errors.js';
 import { canonicalJson } from './canonicalJson.js';
 
 /** errno codes that mean "the user's output location is unusable", not a bug. */
-const USER_FS_ERRORS = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'EISDIR']);
+const USER_FS_ERRORS = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EDQUOT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'ENOENT']);
 
 function explain(path: string, e: unknown): never {
   const code = (e as NodeJS.ErrnoException)?.code;
@@ -22,10 +22,43 @@ function explain(path: string, e: unknown): never {
         ? 'disk full'
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
           ? 'not writable'
-          : 'a path component is not a folder';
+          : code === 'ENOENT'
+            ? 'a folder on the path cannot be created'
+            : 'a path component is not a folder';
     throw new InputError('--out', `cannot write ${path} (${why}, ${code}); earlier files are intact`);
   }
   throw e;
+}
+
+/**
+ * mkdir -p, one level at a time: the missing folders are found by stat from the bottom up, then created top
+ * down. Not mkdirSync(dir, { recursive: true }): on Node 20 (checked on 20.20.2) that call never returns when an
+ * existing parent refuses children with ENOENT (any path under /proc, or below a dangling symlink) — it retries
+ * the parent forever; the same loop is reported for Bun in oven-sh/bun#36162 [CHECKED here, VERIFIED there].
+ * @throws the first failing stat/mkdir's error (ENOTDIR, ENOENT, EACCES, …), never loops.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); ; ) {
+    let isDir = false;
+    try {
+      isDir = statSync(d).isDirectory();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    if (isDir) break;
+    missing.push(d);
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; // a symlink or a racing writer; the next level tells
+    }
+  }
 }
 
 /**
@@ -34,7 +67,7 @@ function explain(path: string, e: unknown): never {
  */
 export function writeAtomic(path: string, data: string | Buffer): void {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     writeFileAtomic.sync(path, data);
   } catch (e) {
     explain(path, e);

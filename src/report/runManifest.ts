@@ -11,7 +11,7 @@ import { writeJsonAtomic } from './atomicWrite.js';
 import { ClaimRecordSchema, firstIssue, RealDataSchema, ShardSchema } from './schema.js';
 
 export const MANIFEST_FILE = 'run.json';
-/** Sub-folder of finished work items: items/<id>.json = {record, wallSeconds}. */
+/** Sub-folder of finished work items: items/<id>.json = {record, wallSeconds, runSeed}. */
 export const ITEMS_DIR = 'items';
 
 export const RunManifestSchema = z.strictObject({
@@ -52,6 +52,8 @@ export function writeManifest(runDir: string, m: RunManifest): void {
 const ItemFileSchema = z.object({
   record: z.union([ClaimRecordSchema, RealDataSchema]),
   wallSeconds: z.number().nonnegative(),
+  /** The run's seed (run.json). Absent in files written before it was recorded. */
+  runSeed: z.number().int().optional(),
 });
 
 function itemFile(runDir: string, id: string): string {
@@ -68,14 +70,22 @@ export function readItem(runDir: string, id: string, seed: number): { record: un
   try {
     const parsed = ItemFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success || parsed.data.record.id !== id) return null;
-    const rec = parsed.data.record as { seed?: number };
-    if (rec.seed !== undefined && rec.seed !== seed) return null;
+    // The item must come from a run with this seed. A claim record's own `seed` is the seed the claim used
+    // (real claims derive their fast-check seed from the run's), so it is compared only in older files
+    // without runSeed.
+    if (parsed.data.runSeed !== undefined) {
+      if (parsed.data.runSeed !== seed) return null;
+    } else {
+      const rec = parsed.data.record as { seed?: number };
+      if (rec.seed !== undefined && rec.seed !== seed) return null;
+    }
     return { record: parsed.data.record, wallSeconds: parsed.data.wallSeconds };
   } catch {
     return null;
   }
 }
 
-export function writeItem(runDir: string, id: string, record: unknown, wallSeconds: number): void {
-  writeJsonAtomic(itemFile(runDir, id), { record, wallSeconds });
+/** Record a finished item of the run with seed runSeed (atomic write; see {@link readItem}). */
+export function writeItem(runDir: string, id: string, record: unknown, wallSeconds: number, runSeed: number): void {
+  writeJsonAtomic(itemFile(runDir, id), { record, wallSeconds, runSeed });
 }

@@ -180,7 +180,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
       const out = await runClaim(item.claim, ctx);
       claimRecords.set(item.id, out.record);
       itemSeconds[item.id] = out.wallSeconds;
-      if (!out.failed) writeItem(runDir, item.id, out.record, out.wallSeconds);
+      if (!out.failed) writeItem(runDir, item.id, out.record, out.wallSeconds, seed);
       progress.itemDone(k, item.id, out.record.verdict, out.wallSeconds, false);
     } else {
       const t1 = performance.now();
@@ -188,7 +188,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
       const secs = (performance.now() - t1) / 1000;
       realData = rec;
       itemSeconds[item.id] = secs;
-      if (!rec.error) writeItem(runDir, item.id, rec, secs);
+      if (!rec.error) writeItem(runDir, item.id, rec, secs, seed);
       progress.itemDone(k, item.id, rec.error ? 'failed' : 'done', secs, false);
     }
   }

@@ -5,15 +5,27 @@
  */
 import { Command, Option } from 'commander';
 import type { Dataset } from '../../data/dataset.js';
-import { InputError } from '../../errors.js';
+import { InputError, PreconditionError } from '../../errors.js';
 import { printJson, type CliIO } from '../io.js';
-import { checkMemory, marginBytes, trainBytes } from '../memory.js';
+import { checkMemory, curveBytes, marginBytes, searchBytes, trainBytes } from '../memory.js';
 import * as P from '../parse.js';
 
 /** Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row). */
 async function readDataset(path: string): Promise<Dataset> {
   const { readDatasetFile } = await import('../../data/datasetFile.js');
   return readDatasetFile(path);
+}
+
+/**
+ * --regime soft on data the NTK cannot separate (γ = 0, e.g. a parallel pair with opposite labels): the NTK
+ * teacher that makes the soft labels does not exist (src/teacher/ntkTeacher.ts throws PreconditionError).
+ * Rethrown as an InputError naming --data, with the two ways out (issue 5 item 1). Other errors pass through.
+ */
+function softNeedsSeparable(e: unknown, path: string): never {
+  if (e instanceof PreconditionError && e.message.startsWith('ntkTeacher:')) {
+    throw new InputError('--data', `${e.message}; for --regime soft give soft labels "p" in the file, or use --regime hard (${path})`);
+  }
+  throw e;
 }
 
 const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
@@ -87,6 +99,11 @@ function trainCommand(program: Command, io: CliIO): void {
     .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean }) => {
       const ds = await readDataset(o.data);
       checkMemory('--width', trainBytes(ds.n, ds.d, o.width), `training at width ${o.width} on n = ${ds.n}, d = ${ds.d}`);
+      if (o.curve) {
+        const { DEFAULT_T } = await import('../../train/defaults.js');
+        const T = o.epochs ?? DEFAULT_T;
+        checkMemory('--epochs', trainBytes(ds.n, ds.d, o.width) + curveBytes(T), `training with --curve over ${T} epochs at width ${o.width}`);
+      }
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
       const { trainReport } = await import('../../train/regimes.js');
       const opts = {
@@ -99,7 +116,13 @@ function trainCommand(program: Command, io: CliIO): void {
         teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
         recordCurve: o.curve ?? false,
       };
-      printJson(io, trainReport(ds, opts as Parameters<typeof trainReport>[1]));
+      let report: Record<string, unknown>;
+      try {
+        report = trainReport(ds, opts as Parameters<typeof trainReport>[1]);
+      } catch (e) {
+        softNeedsSeparable(e, o.data);
+      }
+      printJson(io, report);
     });
 }
 
@@ -121,9 +144,11 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--C <c>', 'constant of the theory bound (default C_SOFT / C_HARD)', P.positiveReal)
     .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number }) => {
       const ds = await readDataset(o.data);
-      const { DEFAULT_M_MAX } = await import('../../bounds/minWidth.js');
+      const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
       checkMemory(o.mMax !== undefined ? '--m-max' : '--data', trainBytes(ds.n, ds.d, mMax), `training at width ${mMax} on n = ${ds.n}, d = ${ds.d}`);
+      const seeds = o.seeds ?? DEFAULT_SEEDS;
+      checkMemory('--seeds', searchBytes(ds.n, ds.d, mMax, seeds), `the m* search with ${seeds} seeds per width, widths up to ${mMax}, on n = ${ds.n}, d = ${ds.d}`);
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
       const { widthReport } = await import('../../bounds/widthReport.js');
       const opts = {
@@ -139,7 +164,13 @@ function widthCommand(program: Command, io: CliIO): void {
         teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
         C: o.C,
       };
-      printJson(io, widthReport(ds, opts as Parameters<typeof widthReport>[1]));
+      let report: Record<string, unknown>;
+      try {
+        report = widthReport(ds, opts as Parameters<typeof widthReport>[1]);
+      } catch (e) {
+        softNeedsSeparable(e, o.data);
+      }
+      printJson(io, report);
     });
 }
 
