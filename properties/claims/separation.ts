@@ -39,7 +39,8 @@ export const separationClaim = aggregateClaim({
     const usable = eligible.filter((p) => p.soft.applicable && p.hard.applicable && p.soft.mStar !== null && p.hard.mStar !== null);
     const informative = usable.filter((p) => (p.hard.mStar as number) > 1);
     const violations = informative.filter((p) => (p.soft.mStar as number) >= (p.hard.mStar as number));
-    const cells = pairs.flatMap((p) => [toWidthCell(p.soft), toWidthCell(p.hard)]);
+    // Cells of pairs left out of the test (γ > ε, T-limited, both at m = 1) are marked applicable: false.
+    const cells = pairs.flatMap((p) => [toWidthCell(p.soft, undefined, informative.includes(p)), toWidthCell(p.hard, undefined, informative.includes(p))]);
     const metrics: ClaimResult['metrics'] = {
       eps: EPS_SEPARATION,
       datasets: pairs.length,

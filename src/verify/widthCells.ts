@@ -154,9 +154,12 @@ export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataR
   return cell;
 }
 
-/** The shared WidthCell of types.ts for a measured cell, with the bound at the fitted constant. */
-export function toWidthCell(c: WidthSearchCell, bound?: number): WidthCell {
-  return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds };
+/**
+ * The shared WidthCell of types.ts for a measured cell, with the bound at the fitted constant. `applicable` is the
+ * T-limit rule of this module, or false when the claim leaves the cell out for another stated reason.
+ */
+export function toWidthCell(c: WidthSearchCell, bound?: number, applicable = c.applicable): WidthCell {
+  return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, applicable };
 }
 
 function median(xs: number[]): number {

@@ -122,7 +122,7 @@ function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibratio
   const C = cal.C as number;
   const cells = [
     ...calCells.map((c) => toWidthCell(c, c.applicable ? predictedWidth(C, law, c.gamma, c.eps) : undefined)),
-    ...recs.map((r) => toWidthCell(r.cell, r.predicted)),
+    ...recs.map((r) => toWidthCell(r.cell, r.predicted, r.status === 'holds' || r.status === 'violates')),
   ];
   const metrics = {
     C: cal.C,
