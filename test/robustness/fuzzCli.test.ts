@@ -270,3 +270,20 @@ describe('fuzz: malformed dataset files and option sets → exit 2, one line nam
     expect(byStage.dataset).toBeGreaterThan(20);
   });
 });
+
+describe('the contract checker rejects what it must (so the property above can fail)', () => {
+  const ok = { code: 2, out: '', err: "ntk-verify: option '--width <m>' argument '0' is invalid. expected a positive integer, got \"0\"\n" };
+  it.each([
+    ['a clean one-line usage error', ok, null],
+    ['exit code 3 (internal error)', { ...ok, code: 3 }, /exit code 3/],
+    ['two lines', { ...ok, err: ok.err + 'more\n' }, /2 lines/],
+    ['a stack frame', { ...ok, err: 'ntk-verify: boom\n    at main (src/cli/main.ts:1:1)\n' }, /lines|stack/],
+    ['NaN leaking into the message', { ...ok, err: 'ntk-verify: --width: needs about NaN GiB\n' }, /NaN/],
+    ['output on stdout', { ...ok, out: '{}' }, /stdout/],
+    ['another field named', ok, /does not name/, /--epochs/],
+  ] as const)('%s', (_name, run, expected, field = /--width/) => {
+    const why = usageViolation(run, field);
+    if (expected === null) expect(why).toBeNull();
+    else expect(why).toMatch(expected);
+  });
+});
