@@ -9,6 +9,7 @@ import { ntkGram } from '../ntk/analytic.js';
 import { GAMMA_READING, SUP_CONFIDENCE, SUP_SAMPLES } from './constants.js';
 import { gammaRkhs } from './gammaRkhs.js';
 import { gammaSup } from './gammaSup.js';
+import { gammaSupExact2d } from './gammaSupExact2d.js';
 
 export interface MarginReport {
   n: number;
@@ -30,6 +31,8 @@ export interface MarginReport {
     iterations: number;
     method: string;
   };
+  /** d = 2 only: γ_sup computed exactly (finite sum over arcs, no sampling error), certified bracket. */
+  gammaSupExact2d?: { lower: number; upper: number; gap: number; iterations: number; status: string };
   /** Extreme eigenvalues and 2-norm condition number of the infinite-width NTK Gram (null cond: singular). */
   lambdaMin: number;
   lambdaMax: number;
@@ -120,6 +123,11 @@ export function marginReport(ds: Dataset, opts: MarginReportOptions = {}): Margi
       iterations: s.finite.iterations,
       method: s.method,
     };
+    if (d === 2) {
+      const ex = gammaSupExact2d(X, y, n);
+      out.gammaSupExact2d = { lower: ex.lower, upper: ex.upper, gap: ex.relGap ?? NaN, iterations: ex.iterations, status: ex.status ?? 'converged' };
+      notes.push('gammaSupExact2d: d = 2, so gamma_sup is also computed exactly (the activation pattern is constant on 2n arcs); certified bracket, no sampling error.');
+    }
     out.separable &&= s.separable;
     notes.push(
       'gammaSup: sup-norm reading (Ji-Telgarsky Assumption 2.1), gamma = min over the simplex of E_z ||sum_i q_i y_i x_i 1[<z,x_i> > 0]||, z ~ N(0, I_d), ' +

@@ -42,5 +42,15 @@ describe('marginReport', () => {
     expect(r.gammaSup!.lower).toBe(0);
     expect(r.cond).toBeNull();
     expect(r.notes.join(' ')).toMatch(/NOT SEPARABLE/);
+    expect(r.gammaSupExact2d!.lower).toBe(0);
+  });
+
+  test('d = 2: the exact γ_sup bracket lies inside the Monte Carlo interval (oracle: gammaSupExact2d itself)', () => {
+    const s2 = sphereData(9, 2, 6);
+    const r = marginReport({ n: 9, d: 2, X: s2.X, y: s2.y }, { samples: 2000, seed: 1, confidence: 0.999 });
+    expect(r.gammaSupExact2d).toBeDefined();
+    expect(r.gammaSup!.lower).toBeLessThanOrEqual(r.gammaSupExact2d!.upper);
+    expect(r.gammaSup!.upper).toBeGreaterThanOrEqual(r.gammaSupExact2d!.lower);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });
