@@ -77,6 +77,8 @@ export const separationClaim = aggregateClaim({
     const trend = `ratio slope in 1/γ ${fmt(fit.slope)} [${fmt(fit.lower)}, ${fmt(fit.upper)}] (bounds' ratio: 2)`;
     if (fit.lower > 0) return { verdict: 'verified', evidence: `${head}; ${trend} > 0`, metrics, cells, series };
     if (fit.upper < 0) return { verdict: 'refuted', evidence: `${head}; ${trend} < 0: the ratio falls as γ shrinks`, metrics, cells, series };
-    return { verdict: 'inconclusive', evidence: `${head}; ${trend} straddles 0`, metrics, cells, series };
+    const ratios = new Set(informative.map((p) => (p.hard.mStar as number) / (p.soft.mStar as number)));
+    const why = ratios.size === 1 ? `the ratio is ${[...ratios][0]} on every informative dataset, so no trend in γ is visible at this scale` : 'the interval contains 0';
+    return { verdict: 'inconclusive', evidence: `${head}; ${trend}: ${why}`, metrics, cells, series };
   },
 });
