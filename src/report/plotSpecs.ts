@@ -218,6 +218,12 @@ export function marginBracketSpec(points: readonly Point[]): { spec: TopLevelSpe
         mark: { type: 'rule', strokeWidth: 2 },
         encoding: { x: xEnc, y: { field: 'lower', type: 'quantitative', title: 'γ' }, y2: { field: 'upper' } },
       },
+      // Certified brackets are often narrower than a pixel: ticks at both ends keep them visible.
+      ...(['lower', 'upper'] as const).map((end) => ({
+        data: { values: values.filter((v) => v.lower !== undefined && v.upper !== undefined) },
+        mark: { type: 'tick', thickness: 2, size: 14 },
+        encoding: { x: xEnc, y: { field: end, type: 'quantitative' } },
+      })),
       {
         data: { values: values.filter((v) => v.estimate !== undefined) },
         mark: { type: 'point', filled: true, size: 60, color: 'black' },
