@@ -9,8 +9,8 @@
  * within this run. Targets (issue 8) are judged on the hard regime, the algorithm torch_train.py runs.
  */
 import os from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { parseArgs as parseArgsNode } from 'node:util';
+import { writeAtomic } from '../src/report/atomicWrite.js';
 import { fileURLToPath } from 'node:url';
 import { loadKernel } from '../src/fast/wasmModule.js';
 import { TrainPool } from '../src/parallel/pool.js';
@@ -30,25 +30,36 @@ interface Args {
   out?: string;
 }
 
+/** Options via node's own util.parseArgs; counts must be positive integers. */
 function parseArgs(argv: string[]): Args {
-  const a: Args = { reps: 5, torchReps: 3, poolReps: 3, torch: true, withSuite: false };
-  for (let k = 0; k < argv.length; k++) {
-    const f = argv[k];
-    const num = () => {
-      const v = Number(argv[++k]);
-      if (!Number.isInteger(v) || v < 1) throw new Error(`bench: ${f} expects a positive integer, got ${argv[k]}`);
-      return v;
-    };
-    if (f === '--reps') a.reps = num();
-    else if (f === '--torch-reps') a.torchReps = num();
-    else if (f === '--pool-reps') a.poolReps = num();
-    else if (f === '--quick') Object.assign(a, { reps: 3, torchReps: 1, poolReps: 1 });
-    else if (f === '--no-torch') a.torch = false;
-    else if (f === '--with-suite') a.withSuite = true;
-    else if (f === '--out') a.out = argv[++k];
-    else throw new Error(`bench: unknown option ${f} (see the header of bench/run.ts)`);
-  }
-  return a;
+  const { values: v } = parseArgsNode({
+    args: argv,
+    strict: true,
+    options: {
+      reps: { type: 'string' },
+      'torch-reps': { type: 'string' },
+      'pool-reps': { type: 'string' },
+      quick: { type: 'boolean' },
+      'no-torch': { type: 'boolean' },
+      'with-suite': { type: 'boolean' },
+      out: { type: 'string' },
+    },
+  });
+  const count = (flag: string, text: string | undefined, dflt: number) => {
+    if (text === undefined) return dflt;
+    const k = Number(text);
+    if (!Number.isInteger(k) || k < 1) throw new Error(`bench: --${flag} expects a positive integer, got ${text}`);
+    return k;
+  };
+  const quick = v.quick ?? false;
+  return {
+    reps: count('reps', v.reps, quick ? 3 : 5),
+    torchReps: count('torch-reps', v['torch-reps'], quick ? 1 : 3),
+    poolReps: count('pool-reps', v['pool-reps'], quick ? 1 : 3),
+    torch: !(v['no-torch'] ?? false),
+    withSuite: v['with-suite'] ?? false,
+    out: v.out,
+  };
 }
 
 /** Medians in M n·m·T/s for one size and regime, by one clock. */
@@ -211,13 +222,12 @@ async function main(): Promise<void> {
   log(`load average at end: ${load1.map((v) => v.toFixed(2)).join(' ')}`);
 
   const out = args.out ?? fileURLToPath(new URL(`../reports/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`, import.meta.url));
-  mkdirSync(dirname(out), { recursive: true });
   const json = {
     date: new Date().toISOString(), node: process.version, v8: process.versions.v8, cpu: os.cpus()[0]?.model, cores: os.availableParallelism(),
     kernel: kernel?.variant ?? 'typescript', torch, loadAverage: { start: load0, end: load1 }, args,
     units: 'M neuron·sample·steps/s (n·m·T/s / 1e6), medians', rows, targets, margin, gram, memory: mem, suite, TARGETS,
   };
-  writeFileSync(out, `${JSON.stringify(json, null, 2)}\n`);
+  writeAtomic(out, `${JSON.stringify(json, null, 2)}\n`);
   log(`\nwrote ${out}`);
 }
 
