@@ -15,7 +15,7 @@
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
 import { bootstrapLogLogSlope, type BootstrapInterval, type LogLogFit } from '../../src/verify/stats.js';
-import { toWidthCell, widthCell, WIDTH_SETTINGS, type DataRef, type WidthSearchCell } from '../../src/verify/widthCells.js';
+import { prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type WidthSearchCell } from '../../src/verify/widthCells.js';
 import type { ClaimResult, RunContext } from '../../src/verify/types.js';
 import type { SyntheticKind } from '../../src/data/synthetic.js';
 
@@ -70,23 +70,36 @@ function slopeOf(cells: WidthSearchCell[], x: (c: WidthSearchCell) => number, se
   return bootstrapLogLogSlope(ok.map(x), ok.map((c) => c.mStar as number), { ...SWEEP.bootstrap, seed });
 }
 
-function sweepCells(ctx: RunContext) {
-  const s = sweepSearchSeed(ctx.seed);
+/** The sweep's cells as requests, in the order the claim reads them. */
+function sweepPlan(ctx: RunContext): Record<'softGamma' | 'hardGamma' | 'softEps' | 'hardEps', CellRequest[]> {
+  const searchSeed = sweepSearchSeed(ctx.seed);
   const gData = gammaSweepData(ctx.seed, ctx.quick);
   const eData = epsSweepData(ctx.seed);
-  const total = gData.length * 2 + eData.length * (SWEEP.epsSoft.length + SWEEP.epsHard.length);
+  const req = (ref: DataRef, regime: 'soft' | 'hard', eps: number): CellRequest => ({ ref, regime, eps, searchSeed });
+  return {
+    softGamma: gData.map((r) => req(r, 'soft', SWEEP.epsGammaSoft)),
+    hardGamma: gData.map((r) => req(r, 'hard', SWEEP.epsGammaHard)),
+    softEps: eData.flatMap((r) => SWEEP.epsSoft.map((e) => req(r, 'soft', e))),
+    hardEps: eData.flatMap((r) => SWEEP.epsHard.map((e) => req(r, 'hard', e))),
+  };
+}
+
+/** Measure the sweep: all cells on all cores first (prefetchWidthCells), then read them in order. */
+async function sweepCells(ctx: RunContext) {
+  const plan = sweepPlan(ctx);
+  await prefetchWidthCells(ctx, [...plan.softGamma, ...plan.hardGamma, ...plan.softEps, ...plan.hardEps]);
+  const total = plan.softGamma.length + plan.hardGamma.length + plan.softEps.length + plan.hardEps.length;
   let done = 0;
-  const tick = (label: string) => ctx.progress?.(++done, total, label);
-  const cell = (ref: DataRef, regime: 'soft' | 'hard', eps: number) => {
-    const c = widthCell(ctx, ref, regime, eps, s);
-    tick(`${c.dataset} ${regime} ε=${eps}`);
+  const cell = (q: CellRequest) => {
+    const c = widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed);
+    ctx.progress?.(++done, total, `${c.dataset} ${q.regime} ε=${q.eps}`);
     return c;
   };
   return {
-    softGamma: gData.map((r) => cell(r, 'soft', SWEEP.epsGammaSoft)),
-    hardGamma: gData.map((r) => cell(r, 'hard', SWEEP.epsGammaHard)),
-    softEps: eData.flatMap((r) => SWEEP.epsSoft.map((e) => cell(r, 'soft', e))),
-    hardEps: eData.flatMap((r) => SWEEP.epsHard.map((e) => cell(r, 'hard', e))),
+    softGamma: plan.softGamma.map(cell),
+    hardGamma: plan.hardGamma.map(cell),
+    softEps: plan.softEps.map(cell),
+    hardEps: plan.hardEps.map(cell),
   };
 }
 
@@ -98,8 +111,8 @@ export const scalingSlopesClaim = aggregateClaim({
   confidence: '95% percentile bootstrap (2000 resamples) per slope; verified iff every interval ≤ theory, refuted iff one > theory',
   mutant: false,
   data: 'γ sweep: synthetic linear/teacher/xor × difficulty and MNIST 4v9, 3v5, 0v1 × noise {0, 0.5, 1} (n = 30, d = 5); ε sweep: synthetic linear ×2, xor, teacher',
-  evaluate(ctx) {
-    const c = sweepCells(ctx);
+  async evaluate(ctx) {
+    const c = await sweepCells(ctx);
     const seed = `${ctx.seed}/slopes`;
     const invGamma = (x: WidthSearchCell) => 1 / x.gamma;
     const invEps = (x: WidthSearchCell) => 1 / x.eps;
@@ -142,7 +155,7 @@ export const scalingSlopesClaim = aggregateClaim({
 });
 
 /** m* vs 1/γ and vs 1/ε (log-log) with the fitted line and the theory slope drawn through the fit's centroid. */
-function slopeSeries(c: ReturnType<typeof sweepCells>, sg: Fit, hg: Fit, se: Fit, he: Fit): NonNullable<ClaimResult['series']> {
+function slopeSeries(c: Awaited<ReturnType<typeof sweepCells>>, sg: Fit, hg: Fit, se: Fit, he: Fit): NonNullable<ClaimResult['series']> {
   type P = { x: number; y: number; group: string };
   const pts = (cells: WidthSearchCell[], x: (c: WidthSearchCell) => number, group: string): P[] =>
     cells.filter((k) => k.applicable && k.mStar !== null).map((k) => ({ x: x(k), y: k.mStar as number, group }));

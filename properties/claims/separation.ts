@@ -16,7 +16,7 @@
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
 import { bootstrapLogLogSlope } from '../../src/verify/stats.js';
-import { toWidthCell, widthCell, WIDTH_SETTINGS } from '../../src/verify/widthCells.js';
+import { prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS } from '../../src/verify/widthCells.js';
 import type { ClaimResult } from '../../src/verify/types.js';
 import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';
 
@@ -31,9 +31,10 @@ export const separationClaim = aggregateClaim({
   confidence: 'strict inequality on every informative dataset; 95% percentile bootstrap (2000 resamples) of the ratio slope in 1/γ must be > 0',
   mutant: false,
   data: `γ-sweep datasets of scaling-slopes, both regimes at ε = ${EPS_SEPARATION}`,
-  evaluate(ctx) {
+  async evaluate(ctx) {
     const s = sweepSearchSeed(ctx.seed);
     const refs = gammaSweepData(ctx.seed, ctx.quick);
+    await prefetchWidthCells(ctx, refs.flatMap((ref) => (['soft', 'hard'] as const).map((regime) => ({ ref, regime, eps: EPS_SEPARATION, searchSeed: s }))));
     const pairs = refs.map((ref) => ({ soft: widthCell(ctx, ref, 'soft', EPS_SEPARATION, s), hard: widthCell(ctx, ref, 'hard', EPS_SEPARATION, s) }));
     const eligible = pairs.filter((p) => p.soft.gamma <= EPS_SEPARATION);
     const usable = eligible.filter((p) => p.soft.applicable && p.hard.applicable && p.soft.mStar !== null && p.hard.mStar !== null);

@@ -17,7 +17,8 @@ import { synthetic, type SyntheticSpec } from '../data/synthetic.js';
 import { loadMnistPair, type MnistPairOptions } from '../data/mnist.js';
 import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from '../margin/gammaRkhs.js';
-import { minWidth } from '../bounds/minWidth.js';
+import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
+import { TrainPool } from '../parallel/pool.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import type { Regime } from '../train/targets.js';
 import type { RunContext, WidthCell } from './types.js';
@@ -111,29 +112,33 @@ function settingsKey(): string {
   return `T${s.T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${s.mMax}:mRef${s.mRef}:ff${s.floorFactor}`;
 }
 
-/**
- * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
- * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
- */
-export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string): WidthSearchCell {
-  const key = `width-cell/v1/${dataKey(ref)}/${regime}/eps${eps}/${settingsKey()}/seed${searchSeed}`;
+function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string): string {
+  return `width-cell/v1/${dataKey(ref)}/${regime}/eps${eps}/${settingsKey()}/seed${searchSeed}`;
+}
+
+function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): WidthSearchCell | undefined {
   const hit = cellMemo.get(key) ?? (ctx?.cells?.get(key) as WidthSearchCell | undefined);
-  if (hit) {
-    cellMemo.set(key, hit);
-    return hit;
-  }
-  const ds = loadData(ref);
-  const margin = marginOf(ref);
+  if (hit) cellMemo.set(key, hit);
+  return hit;
+}
+
+/** The two searches of a cell, as minWidth options: the floor (every width to m_ref, unreachable target) and m*. */
+function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string) {
   const memoKey = `${dataKey(ref)}/${regime}/${searchSeed}`;
   let memo = jobMemo.get(memoKey);
   if (!memo) jobMemo.set(memoKey, (memo = new Map()));
   const s = WIDTH_SETTINGS;
+  // The floor run shares its trainings with the m* search through memo.
   const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T: s.T, eta: s.eta, memo };
-  // The floor: every width up to m_ref with an unreachable target (shares runs with the search through memo).
-  const floorRun = minWidth(ds, { ...common, eps: Number.MIN_VALUE, mMax: s.mRef });
+  return { floor: { ...common, eps: Number.MIN_VALUE, mMax: s.mRef }, search: { ...common, eps, mMax: s.mMax } };
+}
+
+function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, ref: DataRef, regime: Regime, eps: number, floorRun: MinWidthResult, r: MinWidthResult): WidthSearchCell {
+  const s = WIDTH_SETTINGS;
+  const ds = loadData(ref);
+  const margin = marginOf(ref);
   const ref64 = floorRun.perWidth.find((w) => w.m === s.mRef);
   const floorLoss = median(ref64 ? ref64.avgLosses : [Infinity]);
-  const r = minWidth(ds, { ...common, eps, mMax: s.mMax });
   const cell: WidthSearchCell = {
     dataset: ds.name ?? dataKey(ref),
     dataKey: dataKey(ref),
@@ -152,6 +157,62 @@ export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataR
   cellMemo.set(key, cell);
   ctx?.cells?.set(key, cell);
   return cell;
+}
+
+/**
+ * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
+ * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
+ */
+export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string): WidthSearchCell {
+  const key = cellKey(ref, regime, eps, searchSeed);
+  const hit = cachedCell(ctx, key);
+  if (hit) return hit;
+  const ds = loadData(ref);
+  const { floor, search } = cellSearches(ref, regime, eps, searchSeed);
+  const floorRun = minWidth(ds, floor);
+  return assembleCell(ctx, key, ref, regime, eps, floorRun, minWidth(ds, search));
+}
+
+export interface CellRequest {
+  ref: DataRef;
+  regime: Regime;
+  eps: number;
+  searchSeed: string;
+}
+
+/**
+ * Measure a known list of cells on all cores before a claim reads them with {@link widthCell} (which then hits the
+ * memo). Trainings run in a TrainPool (src/parallel/pool.ts; NTK_VERIFY_WORKERS workers) with the reference kernel,
+ * which gives the same numbers as the in-process search bit for bit. Cells that share a training memo (same
+ * dataset, regime and seed) run one after another in the order given, so memo hits, `trainings` counts and
+ * results.json are exactly those of the sequential run; different groups run concurrently.
+ */
+export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefined, requests: readonly CellRequest[]): Promise<void> {
+  const groups = new Map<string, CellRequest[]>();
+  for (const q of requests) {
+    if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed))) continue;
+    const g = `${dataKey(q.ref)}/${q.regime}/${q.searchSeed}`;
+    groups.set(g, [...(groups.get(g) ?? []), q]);
+  }
+  if (groups.size === 0) return;
+  const pool = new TrainPool();
+  try {
+    const evaluate = pool.evaluator({ kernel: 'reference' });
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        for (const q of group) {
+          const key = cellKey(q.ref, q.regime, q.eps, q.searchSeed);
+          if (cachedCell(ctx, key)) continue;
+          const ds = loadData(q.ref);
+          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed);
+          const floorRun = await minWidthAsync(ds, { ...floor, evaluate });
+          assembleCell(ctx, key, q.ref, q.regime, q.eps, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
 }
 
 /**
