@@ -1,13 +1,15 @@
 /**
  * Timing of the γ_rkhs solver for `npm run bench` (called from bench/extras.ts).
- * Data: n points uniform on S^{d−1}, d = BENCH_D, labelled by the sign of a random two-layer ReLU teacher of
- * width BENCH_TEACHER_M (seeded, so every run solves the same problems). Timed: gammaRkhs(K, y, n) at its
+ * Data: n points uniform on S^{d−1}, d = BENCH_D, labelled by the data module's random ReLU teacher
+ * (teacherNetLabels, median-centred) of width BENCH_TEACHER_M (seeded, so every run solves the same problems). Timed: gammaRkhs(K, y, n) at its
  * default relGap = 1e-6 given the Gram K (the Gram itself is timed separately by the bench); median of
  * BENCH_REPS runs after one untimed warm-up.
  */
 import { deriveSeed, makeRng } from '../rng.js';
 import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from './gammaRkhs.js';
+import { uniformSphere } from '../data/sphere.js';
+import { teacherNetLabels } from '../data/teacher.js';
 
 /** Input dimension of the bench problems (our choice: MNIST-PCA-like). */
 export const BENCH_D = 10;
@@ -18,28 +20,8 @@ export const BENCH_REPS = 5;
 
 /** The bench problem at size n (deterministic): unit-sphere X (n×d) and teacher labels y. */
 export function benchMarginProblem(n: number, d = BENCH_D, seed: number | string = 1): { X: Float64Array; y: Float64Array; n: number; d: number } {
-  const rng = makeRng(deriveSeed(seed, 'benchMargin', n, d));
-  const X = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = 0; k < d; k++) s += (X[i * d + k] = rng.normal()) ** 2;
-    const inv = 1 / Math.sqrt(s);
-    for (let k = 0; k < d; k++) X[i * d + k] *= inv;
-  }
-  const m = BENCH_TEACHER_M;
-  const W = new Float64Array(m * d);
-  for (let t = 0; t < W.length; t++) W[t] = rng.normal();
-  const a = Array.from({ length: m }, () => rng.sign());
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let f = 0;
-    for (let s = 0; s < m; s++) {
-      let z = 0;
-      for (let k = 0; k < d; k++) z += W[s * d + k] * X[i * d + k];
-      f += a[s] * Math.max(z, 0);
-    }
-    y[i] = f >= 0 ? 1 : -1;
-  }
+  const X = uniformSphere(n, d, makeRng(deriveSeed(seed, 'benchMargin', n, d)));
+  const y = teacherNetLabels(X, n, d, deriveSeed(seed, 'benchMargin/teacher', n, d), BENCH_TEACHER_M);
   return { X, y, n, d };
 }
 

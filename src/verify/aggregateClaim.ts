@@ -4,7 +4,7 @@
  * scaling slopes, the separation. These have no (seed, path) replay; they rerun from the run seed, and every
  * expensive cell goes through ctx.cells (src/verify/widthCells.ts) so a resumed run recomputes nothing.
  */
-import type { Claim, ClaimResult, RunContext } from './types.js';
+import { claimHeader, type Claim, type ClaimHeader, type ClaimResult, type RunContext } from './types.js';
 import type { Decision } from './propertyClaim.js';
 
 export interface AggregateDecision extends Decision {
@@ -13,13 +13,7 @@ export interface AggregateDecision extends Decision {
   data?: string;
 }
 
-export interface AggregateClaimDef {
-  id: string;
-  title: string;
-  statement: string;
-  source: string;
-  confidence: string;
-  mutant: boolean;
+export interface AggregateClaimDef extends ClaimHeader {
   data: string;
   evaluate(ctx: RunContext): AggregateDecision | Promise<AggregateDecision>;
 }
@@ -27,25 +21,15 @@ export interface AggregateClaimDef {
 /** Make the Claim; ClaimResult.seed is the run seed (the designs derive their streams from it). */
 export function aggregateClaim(def: AggregateClaimDef): Claim {
   return {
-    id: def.id,
-    title: def.title,
-    statement: def.statement,
-    source: def.source,
-    confidence: def.confidence,
-    mutant: def.mutant,
+    ...claimHeader(def),
     async run(ctx: RunContext): Promise<ClaimResult> {
       const t0 = performance.now();
       const d = await def.evaluate(ctx);
       return {
-        id: def.id,
-        title: def.title,
-        statement: def.statement,
-        source: def.source,
-        confidence: def.confidence,
+        ...claimHeader(def),
         verdict: d.verdict,
         evidence: d.evidence,
         data: d.data ?? def.data,
-        mutant: def.mutant,
         metrics: d.metrics ?? {},
         counterexample: d.counterexample,
         cells: d.cells,

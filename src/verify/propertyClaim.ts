@@ -10,16 +10,10 @@
  * The case generator and check do not depend on the mode: quick mode only lowers numRuns, so a replay
  * needs no mode flag.
  */
-import type { Claim, ClaimResult, RunContext, Verdict } from './types.js';
+import { claimHeader, type Claim, type ClaimHeader, type ClaimResult, type RunContext, type Verdict } from './types.js';
 import { claimSeed, replayCommand, runProperty, type PropertyOutcome, type PropertySpec } from './runProperty.js';
 
-export interface PropertyClaimDef<T, R> {
-  id: string;
-  title: string;
-  statement: string;
-  source: string;
-  confidence: string;
-  mutant: boolean;
+export interface PropertyClaimDef<T, R> extends ClaimHeader {
   /** What the cases are, for the report's data column. */
   data: string;
   /**
@@ -64,12 +58,7 @@ export function defaultDecision<T, R>(o: PropertyOutcome<T, R>): Decision {
 /** Make the Claim (see module doc). */
 export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
   return {
-    id: def.id,
-    title: def.title,
-    statement: def.statement,
-    source: def.source,
-    confidence: def.confidence,
-    mutant: def.mutant,
+    ...claimHeader(def),
     run(ctx: RunContext): ClaimResult {
       const t0 = performance.now();
       const seed = claimSeed(ctx.seed, def.id);
@@ -77,15 +66,10 @@ export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
       const outcome = runProperty(def.id, def.spec(ctx), { seed, numRuns });
       const decision = (def.decide ?? defaultDecision)(outcome, ctx);
       return {
-        id: def.id,
-        title: def.title,
-        statement: def.statement,
-        source: def.source,
-        confidence: def.confidence,
+        ...claimHeader(def),
         verdict: decision.verdict,
         evidence: decision.evidence,
         data: def.data,
-        mutant: def.mutant,
         metrics: { numRuns, ...decision.metrics },
         counterexample: outcome.counterexample,
         series: decision.series,

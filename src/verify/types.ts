@@ -123,3 +123,12 @@ export interface ReplayResult {
   /** The replayed case: dataset, sizes and values (present whether or not it failed). */
   counterexample: Counterexample | null;
 }
+
+/** The descriptive fields every Claim and ClaimResult share. */
+export type ClaimHeader = Pick<Claim, 'id' | 'title' | 'statement' | 'source' | 'confidence' | 'mutant'>;
+
+/** Copy the header fields of a claim definition (for claim builders and their results). */
+export function claimHeader(def: ClaimHeader): ClaimHeader {
+  const { id, title, statement, source, confidence, mutant } = def;
+  return { id, title, statement, source, confidence, mutant };
+}
