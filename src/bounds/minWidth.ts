@@ -19,7 +19,7 @@ import { InputError } from '../errors.js';
 import { deriveSeed } from '../rng.js';
 import type { TeacherOptions } from '../teacher/teacher.js';
 import { resolveOptimiser, resolveRadius } from '../train/defaults.js';
-import { evaluateSequential, type JobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
+import { evaluateSequential, type JobEvaluator, type SyncJobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
 import type { TrainKernel } from '../train/kernel.js';
 import { resolveTargets, type Regime, type Targets } from '../train/targets.js';
 
@@ -66,6 +66,12 @@ export interface MinWidthOptions {
   teacher?: TeacherOptions;
   /** Loss-and-gradient kernel of the sequential evaluator. @defaultValue referenceKernel */
   kernel?: TrainKernel;
+  /**
+   * Replaces the sequential evaluator of {@link minWidth} (e.g. the WebAssembly fast path of src/parallel/task.ts,
+   * so that in-process and pooled searches give the same numbers). Same contract as {@link JobEvaluator}.
+   * @defaultValue evaluateSequential with `kernel`
+   */
+  evaluateSync?: SyncJobEvaluator;
   /**
    * Cache of avgLoss by job (key: {@link jobKey}). Pass the same Map to searches on the SAME dataset, regime
    * and teacher (e.g. one per ε) and every (m, seed) trained once is reused. Never share across datasets.
@@ -264,7 +270,8 @@ class Search {
 export function minWidth(ds: Dataset, opts: MinWidthOptions): MinWidthResult {
   const prep = prepare(ds, opts);
   const search = new Search(prep, opts.memo ?? new Map());
-  while (!search.done) search.advance(evaluateSequential(prep.problem, search.pending, opts.kernel));
+  const evaluate = opts.evaluateSync ?? ((problem: TrainProblem, jobs: readonly TrainJob[]) => evaluateSequential(problem, jobs, opts.kernel));
+  while (!search.done) search.advance(search.pending.length > 0 ? evaluate(prep.problem, search.pending) : []);
   return search.result();
 }
 

@@ -37,6 +37,9 @@ export interface TrainJob {
  */
 export type JobEvaluator = (problem: TrainProblem, jobs: readonly TrainJob[]) => Promise<number[]>;
 
+/** The synchronous form of {@link JobEvaluator} (same contract), for searches that must not await. */
+export type SyncJobEvaluator = (problem: TrainProblem, jobs: readonly TrainJob[]) => number[];
+
 /** Run one job in-process. Returns the trained net, its initial copy and the loop's result. */
 export function runJob(
   problem: TrainProblem,

@@ -1,14 +1,20 @@
 /**
- * The measured width cells behind claims 7–10 and the width mutants: for a dataset, a regime and a target ε,
- * the empirical m* of src/bounds/minWidth.ts, the NTK margin γ_rkhs of src/margin/gammaRkhs.ts, and whether the
- * cell is in the theory's regime at the fixed epoch budget T.
+ * The measured width cells behind claims 7–10 and the width mutants: for a dataset, a regime, a target ε and an
+ * epoch rule, the empirical m* of src/bounds/minWidth.ts, the NTK margin γ_rkhs of src/margin/gammaRkhs.ts, and
+ * whether the cell is in the theory's regime at its epoch budget T.
  *
- * Applicability (our operationalisation [INFERRED]): the width theorems presuppose enough epochs. At fixed T the
+ * Epoch rules (stated in every claim that uses them): 'fixed' — T = DEFAULT_T = 300 for every cell; 'theory' —
+ * T(γ, ε) = ⌈c_T/(η γ² ε)⌉ clamped (src/train/epochs.ts), the order of the budget in the width theorems, so that
+ * small γ or ε get the optimisation time the theorems presuppose.
+ * Applicability (our operationalisation [INFERRED]): the width theorems presuppose enough epochs. At a given T the
  * epoch-averaged loss saturates in m (by m ≈ 16–64 on our data), at a floor set by optimisation time, not width;
  * for ε near that floor m* measures T, not width, and explodes or is undefined. A cell is APPLICABLE iff the
  * floor L_ref — the median over the search seeds of the epoch-averaged loss at m_ref = 64 — satisfies
  * L_ref ≤ ε/2 (half of the ε budget left to the width effect). Inapplicable cells are reported, never counted as
  * passes or failures.
+ * Trainings run on the WebAssembly f64 path (src/parallel/task.ts runTask, kernel 'wasm'; the TypeScript reference
+ * when SIMD is missing), in-process or on a TrainPool: the same numbers either way, so results.json does not
+ * depend on the worker count. (Across machines, the fused multiply-add of relaxed SIMD may change the last bits.)
  * Every cell is computed once per process (module memo) and once per run (ctx.cells, for `verify --resume`),
  * keyed by every input it depends on.
  */
@@ -19,14 +25,19 @@ import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from '../margin/gammaRkhs.js';
 import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
 import { TrainPool } from '../parallel/pool.js';
+import { runTask } from '../parallel/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
+import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
+import type { SyncJobEvaluator } from '../train/job.js';
 import type { Regime } from '../train/targets.js';
 import type { RunContext, WidthCell } from './types.js';
 
 /** Search settings shared by every width cell (stated in each claim's metrics). */
 export const WIDTH_SETTINGS = {
-  /** Epochs (full-batch: one epoch = one step). */
+  /** Epochs of the 'fixed' rule (full-batch: one epoch = one step). */
   T: DEFAULT_T,
+  /** The 'theory' rule's schedule T(γ, ε) (src/train/epochs.ts). */
+  schedule: THEORY_EPOCHS,
   eta: DEFAULT_ETA,
   /** Init seeds per width and the fraction that must reach ε (minWidth defaults). */
   seeds: 3,
@@ -38,6 +49,9 @@ export const WIDTH_SETTINGS = {
   /** Applicable iff floor ≤ ε / floorFactor. */
   floorFactor: 2,
 } as const;
+
+/** How a cell's epoch budget is set (see module doc). */
+export type EpochRule = 'fixed' | 'theory';
 
 /** A dataset by recipe, so cells can be keyed, cached and rebuilt. */
 export type DataRef = { source: 'synthetic'; spec: SyntheticSpec } | { source: 'mnist'; opts: MnistPairOptions };
@@ -55,6 +69,9 @@ export interface WidthSearchCell {
   d: number;
   regime: Regime;
   eps: number;
+  /** The epoch rule and the budget T it gave. */
+  epochRule: EpochRule;
+  T: number;
   /** γ_rkhs certified bracket (gammaRkhs relGap 1e-6); `gamma` = the upper end. */
   gamma: number;
   gammaLower: number;
@@ -107,14 +124,22 @@ export function marginOf(ref: DataRef): MarginInfo {
   return g;
 }
 
-function settingsKey(): string {
-  const s = WIDTH_SETTINGS;
-  return `T${s.T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${s.mMax}:mRef${s.mRef}:ff${s.floorFactor}`;
+/** The epoch budget of a cell under a rule. */
+export function cellEpochs(ref: DataRef, eps: number, rule: EpochRule): number {
+  return rule === 'fixed' ? WIDTH_SETTINGS.T : theoryEpochs(marginOf(ref).gammaUpper, eps, WIDTH_SETTINGS.eta, WIDTH_SETTINGS.schedule);
 }
 
-function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string): string {
-  return `width-cell/v1/${dataKey(ref)}/${regime}/eps${eps}/${settingsKey()}/seed${searchSeed}`;
+function settingsKey(T: number): string {
+  const s = WIDTH_SETTINGS;
+  return `T${T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${s.mMax}:mRef${s.mRef}:ff${s.floorFactor}:wasm-f64`;
 }
+
+function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string, rule: EpochRule): string {
+  return `width-cell/v2/${dataKey(ref)}/${regime}/eps${eps}/${rule}/${settingsKey(cellEpochs(ref, eps, rule))}/seed${searchSeed}`;
+}
+
+/** In-process evaluator: the same runTask (wasm f64) the pool's workers run, so both give identical numbers. */
+const evaluateInProcess: SyncJobEvaluator = (problem, jobs) => jobs.map((j) => runTask({ ...problem, ...j, kernel: 'wasm' }).avgLoss);
 
 function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): WidthSearchCell | undefined {
   const hit = cellMemo.get(key) ?? (ctx?.cells?.get(key) as WidthSearchCell | undefined);
@@ -123,17 +148,18 @@ function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): Wi
 }
 
 /** The two searches of a cell, as minWidth options: the floor (every width to m_ref, unreachable target) and m*. */
-function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string) {
+function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string, T: number) {
   const memoKey = `${dataKey(ref)}/${regime}/${searchSeed}`;
   let memo = jobMemo.get(memoKey);
   if (!memo) jobMemo.set(memoKey, (memo = new Map()));
   const s = WIDTH_SETTINGS;
   // The floor run shares its trainings with the m* search through memo.
-  const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T: s.T, eta: s.eta, memo };
+  const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo };
   return { floor: { ...common, eps: Number.MIN_VALUE, mMax: s.mRef }, search: { ...common, eps, mMax: s.mMax } };
 }
 
-function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, ref: DataRef, regime: Regime, eps: number, floorRun: MinWidthResult, r: MinWidthResult): WidthSearchCell {
+function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q: CellRequest, floorRun: MinWidthResult, r: MinWidthResult): WidthSearchCell {
+  const { ref, regime, eps } = q;
   const s = WIDTH_SETTINGS;
   const ds = loadData(ref);
   const margin = marginOf(ref);
@@ -146,6 +172,8 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, r
     d: ds.d,
     regime,
     eps,
+    epochRule: q.epochs ?? 'fixed',
+    T: r.T,
     gamma: margin.gammaUpper,
     gammaLower: margin.gammaLower,
     mStar: r.mStar,
@@ -163,14 +191,15 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, r
  * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
  * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
  */
-export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string): WidthSearchCell {
-  const key = cellKey(ref, regime, eps, searchSeed);
+export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string, epochs: EpochRule = 'fixed'): WidthSearchCell {
+  const q: CellRequest = { ref, regime, eps, searchSeed, epochs };
+  const key = cellKey(ref, regime, eps, searchSeed, epochs);
   const hit = cachedCell(ctx, key);
   if (hit) return hit;
   const ds = loadData(ref);
-  const { floor, search } = cellSearches(ref, regime, eps, searchSeed);
-  const floorRun = minWidth(ds, floor);
-  return assembleCell(ctx, key, ref, regime, eps, floorRun, minWidth(ds, search));
+  const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs));
+  const floorRun = minWidth(ds, { ...floor, evaluateSync: evaluateInProcess });
+  return assembleCell(ctx, key, q, floorRun, minWidth(ds, { ...search, evaluateSync: evaluateInProcess }));
 }
 
 export interface CellRequest {
@@ -178,35 +207,38 @@ export interface CellRequest {
   regime: Regime;
   eps: number;
   searchSeed: string;
+  /** @defaultValue 'fixed' */
+  epochs?: EpochRule;
 }
 
 /**
  * Measure a known list of cells on all cores before a claim reads them with {@link widthCell} (which then hits the
- * memo). Trainings run in a TrainPool (src/parallel/pool.ts; NTK_VERIFY_WORKERS workers) with the reference kernel,
- * which gives the same numbers as the in-process search bit for bit. Cells that share a training memo (same
+ * memo). Trainings run in a TrainPool (src/parallel/pool.ts; NTK_VERIFY_WORKERS workers) on the WebAssembly path (runTask),
+ * which gives the same numbers as the in-process search bit for bit (both run runTask). Cells that share a training memo (same
  * dataset, regime and seed) run one after another in the order given, so memo hits, `trainings` counts and
  * results.json are exactly those of the sequential run; different groups run concurrently.
  */
 export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefined, requests: readonly CellRequest[]): Promise<void> {
   const groups = new Map<string, CellRequest[]>();
   for (const q of requests) {
-    if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed))) continue;
+    if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed, q.epochs ?? 'fixed'))) continue;
     const g = `${dataKey(q.ref)}/${q.regime}/${q.searchSeed}`;
     groups.set(g, [...(groups.get(g) ?? []), q]);
   }
   if (groups.size === 0) return;
   const pool = new TrainPool();
   try {
-    const evaluate = pool.evaluator({ kernel: 'reference' });
+    const evaluate = pool.evaluator({ kernel: 'wasm' });
     await Promise.all(
       [...groups.values()].map(async (group) => {
         for (const q of group) {
-          const key = cellKey(q.ref, q.regime, q.eps, q.searchSeed);
+          const rule = q.epochs ?? 'fixed';
+          const key = cellKey(q.ref, q.regime, q.eps, q.searchSeed, rule);
           if (cachedCell(ctx, key)) continue;
           const ds = loadData(q.ref);
-          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed);
+          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule));
           const floorRun = await minWidthAsync(ds, { ...floor, evaluate });
-          assembleCell(ctx, key, q.ref, q.regime, q.eps, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
+          assembleCell(ctx, key, q, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
         }
       }),
     );
@@ -221,6 +253,15 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefi
  */
 export function toWidthCell(c: WidthSearchCell, bound?: number, applicable = c.applicable): WidthCell {
   return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, applicable };
+}
+
+/** The epoch rule of a claim's cells and the range of T it gave (for metrics). */
+export function epochMetrics(cells: WidthSearchCell[]): Record<string, number | string> {
+  const Ts = cells.map((c) => c.T);
+  const rule = cells[0]?.epochRule ?? 'fixed';
+  return rule === 'fixed'
+    ? { epochRule: rule, T: WIDTH_SETTINGS.T }
+    : { epochRule: rule, cT: WIDTH_SETTINGS.schedule.cT, Tmin: Math.min(...Ts), Tmax: Math.max(...Ts) };
 }
 
 function median(xs: number[]): number {

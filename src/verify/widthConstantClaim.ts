@@ -22,7 +22,7 @@ import { datasetPayload } from './caseData.js';
 import { fmt, propertyClaim, type Decision } from './propertyClaim.js';
 import type { PropertyOutcome, PropertySpec } from './runProperty.js';
 import type { Claim, RunContext } from './types.js';
-import { loadData, toWidthCell, widthCell, WIDTH_SETTINGS, type DataRef, type WidthSearchCell } from './widthCells.js';
+import { epochMetrics, loadData, toWidthCell, widthCell, WIDTH_SETTINGS, type DataRef, type EpochRule, type WidthSearchCell } from './widthCells.js';
 import { calibrate, predictedWidth, type Calibration, type WidthLaw } from './widthLaw.js';
 
 /**
@@ -39,6 +39,8 @@ export interface CalibrationDesign {
   data: DataRef[];
   eps: number[];
   searchSeed: string;
+  /** Epoch rule of every cell of the claim, calibration and fresh (src/verify/widthCells.ts). @defaultValue 'fixed' */
+  epochs?: EpochRule;
 }
 
 /** The fresh-case generator's knobs. */
@@ -75,7 +77,7 @@ export function freshCaseArb(f: FreshDesign): fc.Arbitrary<WidthFreshCase> {
 
 /** The calibration cells (fixed design; cached). */
 export function calibrationCells(ctx: RunContext | undefined, law: WidthLaw, design: CalibrationDesign): WidthSearchCell[] {
-  return design.data.flatMap((ref) => design.eps.map((eps) => widthCell(ctx, ref, law.regime, eps, design.searchSeed)));
+  return design.data.flatMap((ref) => design.eps.map((eps) => widthCell(ctx, ref, law.regime, eps, design.searchSeed, design.epochs)));
 }
 
 interface FreshRecord {
@@ -87,12 +89,12 @@ interface FreshRecord {
   exceeds: boolean;
 }
 
-function freshSpec(ctx: RunContext | undefined, law: WidthLaw, cal: Calibration, design: FreshDesign): PropertySpec<WidthFreshCase, FreshRecord> {
+function freshSpec(ctx: RunContext | undefined, law: WidthLaw, cal: Calibration, design: FreshDesign, epochs: EpochRule | undefined): PropertySpec<WidthFreshCase, FreshRecord> {
   return {
     arb: freshCaseArb(design),
     describe: (c) => datasetPayload({ ds: loadData(c.ref) }),
     check(c) {
-      const cell = widthCell(ctx, c.ref, law.regime, c.eps, c.searchSeed);
+      const cell = widthCell(ctx, c.ref, law.regime, c.eps, c.searchSeed, epochs);
       const C = cal.C as number;
       const predicted = predictedWidth(C, law, cell.gamma, cell.eps);
       const outside = cell.gamma < cal.gammaRange[0] || cell.gamma > cal.gammaRange[1] || cell.eps < cal.epsRange[0] || cell.eps > cal.epsRange[1];
@@ -147,7 +149,8 @@ function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibratio
     calibrationGMin: cal.gMin,
     freshOutsideCalibration: outside,
     maxMStarOverPredicted: applicable.length ? Math.max(...applicable.map((r) => (r.cell.mStar as number) / r.predicted)) : null,
-    T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seeds: WIDTH_SETTINGS.seeds, mMax: WIDTH_SETTINGS.mMax, mRef: WIDTH_SETTINGS.mRef,
+    ...epochMetrics([...calCells, ...recs.map((r) => r.cell)]),
+    eta: WIDTH_SETTINGS.eta, seeds: WIDTH_SETTINGS.seeds, mMax: WIDTH_SETTINGS.mMax, mRef: WIDTH_SETTINGS.mRef,
     floorFactor: WIDTH_SETTINGS.floorFactor,
     gammaReading: 'rkhs (upper end of the certified bracket)',
   };
@@ -201,7 +204,7 @@ export function widthConstantClaim(def: WidthConstantClaimDef): Claim {
       if (cal.C === null) {
         return { arb: fc.constant(null as unknown as WidthFreshCase), describe: () => ({}), check: () => (fc.pre(false), { holds: true, values: {} }) };
       }
-      return freshSpec(ctx, def.law, cal, def.fresh);
+      return freshSpec(ctx, def.law, cal, def.fresh, def.calibration.epochs);
     },
     numRuns: def.numRuns,
     decide: (o) => {

@@ -120,6 +120,22 @@ describe('minWidth', () => {
     await expect(minWidthAsync(ds, { ...common, eps: 0.5, evaluate: async () => [] })).rejects.toThrow(InputError);
   });
 
+  it('evaluateSync replaces the sequential evaluator (oracle: the default search); a short one is an InputError', () => {
+    const sync = minWidth(ds, { ...common, eps: 0.5 });
+    let batches = 0;
+    const custom = minWidth(ds, {
+      ...common,
+      eps: 0.5,
+      evaluateSync: (problem, jobs) => {
+        batches++;
+        return evaluateSequential(problem, jobs);
+      },
+    });
+    expect(custom.perWidth).toEqual(sync.perWidth);
+    expect(batches).toBe(sync.perWidth.length);
+    expect(() => minWidth(ds, { ...common, eps: 0.5, evaluateSync: () => [] })).toThrow(InputError);
+  });
+
   it('soft regime resolves the teacher once and reports its radius rule', () => {
     const r = minWidth(linearSphere(12, 3, 0.1, 'soft-mw'), { regime: 'soft', eps: 0.3, T: 20, mMax: 8 });
     expect(r.targets.source).toBe('teacher:ntk');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
-import { trainRegime } from '../../src/train/regimes.js';
+import { runTask } from '../../src/parallel/task.js';
+import { resolveTargets } from '../../src/train/targets.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { deriveSeed } from '../../src/rng.js';
@@ -9,11 +10,12 @@ import { datasetPayload } from '../../src/verify/caseData.js';
 const ref: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 6, d: 2, difficulty: 0, seed: 'wc-test' } };
 
 describe('widthCell', () => {
-  it('floor = median avg loss at m_ref over the search seeds (oracle: independent trainRegime runs) and m* = minWidth', () => {
+  it('floor = median avg loss at m_ref over the search seeds (oracle: independent runTask runs) and m* = minWidth', () => {
     const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc');
     const ds = synthetic(ref.spec as never);
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
     const losses = [0, 1, 2]
-      .map((k) => trainRegime(ds, { regime: 'hard', m: WIDTH_SETTINGS.mRef, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seed: deriveSeed('wc', 'init', k) }).avgLoss)
+      .map((k) => runTask({ ...problem, m: WIDTH_SETTINGS.mRef, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seed: deriveSeed('wc', 'init', k) }).avgLoss)
       .sort((a, b) => a - b);
     expect(cell.floorLoss).toBe(losses[1]);
     expect(cell.applicable).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
@@ -30,6 +32,19 @@ describe('widthCell', () => {
     expect(key).toContain('soft/eps0.1');
     expect(key).toContain(`T${WIDTH_SETTINGS.T}`);
     expect(widthCell(ctx, ref, 'soft', 0.1, 'wc-store')).toBe(a);
+  });
+
+  it("'theory' cells train for T = theoryEpochs(γ_rkhs upper, ε, η), keyed apart from the 'fixed' cell (oracle: the schedule's closed form)", () => {
+    const store = new Map<string, unknown>();
+    const ctx = { cells: { get: (k: string) => store.get(k), set: (k: string, v: unknown) => void store.set(k, v) } };
+    const fixed = widthCell(ctx, ref, 'hard', 0.2, 'wc-theory');
+    const theory = widthCell(ctx, ref, 'hard', 0.2, 'wc-theory', 'theory');
+    const { cT, Tmin, Tmax } = WIDTH_SETTINGS.schedule;
+    const expected = Math.min(Tmax, Math.max(Tmin, Math.ceil(cT / (WIDTH_SETTINGS.eta * theory.gamma ** 2 * 0.2))));
+    expect([fixed.epochRule, fixed.T]).toEqual(['fixed', WIDTH_SETTINGS.T]);
+    expect([theory.epochRule, theory.T]).toEqual(['theory', expected]);
+    expect([...store.keys()].filter((k) => k.includes('/theory/'))).toHaveLength(1);
+    expect(store.size).toBe(2);
   });
 });
 
