@@ -8,7 +8,7 @@
  *   npx tsx src/verify/falseAlarm.ts --summarize a.jsonl b.jsonl     (runs of one seed merge; later files win)
  *
  * Expected verdicts mirror the vitest wrappers: lazy-radius-jt not-applicable; separation verified or
- * inconclusive; every other true claim verified.
+ * inconclusive (its ratio-trend interval may reach 0); every other true claim verified.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { trueClaims } from './catalog.js';
