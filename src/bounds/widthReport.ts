@@ -6,15 +6,20 @@
  * Source: bounds src/bounds/widthSoft.ts, widthHard.ts; search src/bounds/minWidth.ts [INFERRED, see there].
  */
 import type { Dataset } from '../data/dataset.js';
+import { InputError } from '../errors.js';
 import { gammaRkhs, type RkhsMargin } from '../margin/gammaRkhs.js';
 import { ntkGram } from '../ntk/analytic.js';
 import type { JobEvaluator } from '../train/job.js';
+import { DEFAULT_ETA } from '../train/defaults.js';
+import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import { C_HARD, C_SOFT } from './constants.js';
 import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from './minWidth.js';
 import { widthHard } from './widthHard.js';
 import { widthSoft } from './widthSoft.js';
 
-export interface WidthReportOptions extends MinWidthOptions {
+export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
+  /** Epochs, or 'theory' for T(γ, ε) = theoryEpochs(γ_rkhs upper, ε, η) (src/train/epochs.ts). @defaultValue DEFAULT_T */
+  T?: number | 'theory';
   /** Constant of the bound. @defaultValue C_SOFT or C_HARD by regime (src/bounds/constants.ts) */
   C?: number;
   /** A precomputed γ_rkhs of ds (skips the solve; must belong to ds). */
@@ -50,12 +55,19 @@ function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; s
   const K = ntkGram(ds.X, ds.n, ds.d);
   const margin = opts.margin ?? gammaRkhs(K, ds.y, ds.n);
   const teacher = opts.teacher ?? {};
+  const T = opts.T === 'theory' ? theoryEpochs(theoryGamma(margin), opts.eps, opts.eta ?? DEFAULT_ETA) : opts.T;
   // Hand the Gram and margin to the NTK teacher so the soft regime does not solve the same problem twice.
   const searchOpts: MinWidthOptions =
     opts.regime === 'soft' && !ds.p && (teacher.kind ?? 'ntk') === 'ntk'
-      ? { ...opts, teacher: { ...teacher, kind: 'ntk', gram: K, margin } }
-      : opts;
+      ? { ...opts, T, teacher: { ...teacher, kind: 'ntk', gram: K, margin } }
+      : { ...opts, T };
   return { margin, searchOpts };
+}
+
+/** γ for the theory schedule: the certified upper end (as the verify claims use); a non-positive margin is refused. */
+function theoryGamma(margin: RkhsMargin): number {
+  if (!(margin.upper > 0)) throw new InputError('--epochs', `"theory" needs an NTK margin γ > 0, but this dataset's γ_rkhs is ${margin.upper} (not NTK-separable); give an integer --epochs`);
+  return margin.upper;
 }
 
 function boundAt(regime: 'soft' | 'hard', gamma: number, eps: number, C: number): number | string {
@@ -100,6 +112,7 @@ function assemble(
     },
     settings: {
       T: r.T,
+      epochRule: opts.T === 'theory' ? `theory: ⌈${THEORY_EPOCHS.cT}/(η γ² ε)⌉ clamped to [${THEORY_EPOCHS.Tmin}, ${THEORY_EPOCHS.Tmax}], γ = γ_rkhs upper` : opts.T === undefined ? 'default' : 'given',
       eta: r.eta,
       radius: Number.isFinite(r.radius) ? r.radius : null,
       radiusRule: r.radiusRule,

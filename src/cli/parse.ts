@@ -60,6 +60,14 @@ export function radius(text: string): number | 'auto' {
   return v;
 }
 
+/** Epochs: an integer ≥ 1, or "theory" for T(γ, ε) = ⌈c_T/(η γ² ε)⌉ (src/train/epochs.ts). */
+export function epochs(text: string): number | 'theory' {
+  if (text.trim().toLowerCase() === 'theory') return 'theory';
+  const v = num(text);
+  if (!Number.isSafeInteger(v) || v < 1) throw new InvalidArgumentError(`expected a positive integer or "theory", got "${text}"`);
+  return v;
+}
+
 /** Largest seed accepted: fast-check seeds are 32-bit integers. */
 export const MAX_SEED = 2 ** 31 - 1;
 

@@ -86,3 +86,11 @@ export function runTask(task: TrainTask): TaskResult {
   }
   return out;
 }
+
+/**
+ * A synchronous minWidth evaluator (src/bounds/minWidth.ts `evaluateSync`) on the WebAssembly f64 path: each job's
+ * avgLoss from {@link runTask} in this thread — the numbers a TrainPool evaluator with kernel 'wasm' returns.
+ */
+export function evaluateFast(problem: TaskProblem, jobs: readonly TaskJob[]): number[] {
+  return jobs.map((j) => runTask({ ...problem, ...j, kernel: 'wasm' }).avgLoss);
+}

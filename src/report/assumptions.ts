@@ -19,6 +19,8 @@ export const ASSUMPTION_SOURCES: readonly { module: string; names?: readonly str
   { module: 'bounds/minWidth', names: ['DEFAULT_SEEDS', 'DEFAULT_SUCCESS_FRACTION', 'DEFAULT_M_MAX', 'DEFAULT_REL_TOL', 'DEFAULT_SEARCH_SEED'] },
   { module: 'bounds/widthReport', names: ['GAMMA_READING'] },
   { module: 'train/defaults' },
+  { module: 'train/epochs', names: ['THEORY_EPOCHS'] },
+  { module: 'verify/widthCells', names: ['WIDTH_SETTINGS'] },
   { module: 'teacher/ntkTeacher', names: ['NTK_TEACHER_SCALE', 'NTK_TEACHER_TAU'] },
   { module: 'teacher/wideNetTeacher', names: ['WIDE_TEACHER_M', 'WIDE_TEACHER_T', 'WIDE_TEACHER_ETA', 'WIDE_TEACHER_TAU'] },
   { module: 'margin/constants', names: ['SUP_SAMPLES', 'SUP_CONFIDENCE', 'GAMMA_READING'] },

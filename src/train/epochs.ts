@@ -22,7 +22,11 @@ export interface EpochSchedule {
   Tmax: number;
 }
 
-/** The default schedule: c_T = 40, T ∈ [300, 100000] (see module doc). T_min = 300 is the fixed default T. */
+/**
+ * Epoch budget of the width claims [INFERRED]: T(γ, ε) = ⌈c_T/(η γ² ε)⌉ with c_T = 40, clamped to [300, 100000] —
+ * the order 1/(η γ² ε) of Ji–Telgarsky 2020 Thm 2.2's T = ⌈2λ²/(ηε)⌉, λ ≈ polylog/γ [RECALLED], with its log factor
+ * (90–140 on our designs) folded into c_T; T_min = 300 is the fixed default T. Same T for soft and hard labels.
+ */
 export const THEORY_EPOCHS: EpochSchedule = { cT: 40, Tmin: 300, Tmax: 100_000 };
 
 /**

@@ -25,14 +25,16 @@ import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from '../margin/gammaRkhs.js';
 import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
 import { TrainPool } from '../parallel/pool.js';
-import { runTask } from '../parallel/task.js';
+import { evaluateFast } from '../parallel/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
-import type { SyncJobEvaluator } from '../train/job.js';
 import type { Regime } from '../train/targets.js';
 import type { RunContext, WidthCell } from './types.js';
 
-/** Search settings shared by every width cell (stated in each claim's metrics). */
+/**
+ * Search settings of every width cell [INFERRED]: 3 init seeds per width, 2 must reach ε; widths to 256; epochs
+ * fixed (T) or by the theory schedule; a cell is T-limited when its loss floor at m_ref = 64 exceeds ε/floorFactor.
+ */
 export const WIDTH_SETTINGS = {
   /** Epochs of the 'fixed' rule (full-batch: one epoch = one step). */
   T: DEFAULT_T,
@@ -138,9 +140,6 @@ function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string, 
   return `width-cell/v2/${dataKey(ref)}/${regime}/eps${eps}/${rule}/${settingsKey(cellEpochs(ref, eps, rule))}/seed${searchSeed}`;
 }
 
-/** In-process evaluator: the same runTask (wasm f64) the pool's workers run, so both give identical numbers. */
-const evaluateInProcess: SyncJobEvaluator = (problem, jobs) => jobs.map((j) => runTask({ ...problem, ...j, kernel: 'wasm' }).avgLoss);
-
 function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): WidthSearchCell | undefined {
   const hit = cellMemo.get(key) ?? (ctx?.cells?.get(key) as WidthSearchCell | undefined);
   if (hit) cellMemo.set(key, hit);
@@ -198,8 +197,8 @@ export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataR
   if (hit) return hit;
   const ds = loadData(ref);
   const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs));
-  const floorRun = minWidth(ds, { ...floor, evaluateSync: evaluateInProcess });
-  return assembleCell(ctx, key, q, floorRun, minWidth(ds, { ...search, evaluateSync: evaluateInProcess }));
+  const floorRun = minWidth(ds, { ...floor, evaluateSync: evaluateFast });
+  return assembleCell(ctx, key, q, floorRun, minWidth(ds, { ...search, evaluateSync: evaluateFast }));
 }
 
 export interface CellRequest {

@@ -35,6 +35,7 @@ describe('usage errors → exit 2, one line naming the field', () => {
     [['train', '--regime', 'soft', '--width', '8'], /--data/],
     [['width', '--data', data, '--regime', 'soft', '--eps', '1'], /--eps.*\(0, 1\)/],
     [['width', '--data', data, '--regime', 'soft', '--eps', '0'], /--eps.*\(0, 1\)/],
+    [['width', '--data', data, '--regime', 'hard', '--eps', '0.1', '--epochs', 'thoery'], /--epochs.*"theory"/],
     [['width', '--data', data, '--regime', 'soft', '--eps', '0.1', '--success', '1.5'], /--success/],
     [['margin', '--data', data, '--samples', '0'], /--samples.*positive integer/],
     [['margin', '--data', data, '--kind', 'l2'], /--kind.*rkhs, sup, both/],
@@ -75,6 +76,17 @@ describe('usage errors → exit 2, one line naming the field', () => {
 
   it('--only with an unknown claim id names it (real catalog)', async () => {
     expectUsage(await runCli(['verify', '--only', 'no-such-claim', '--out', dir]), /--only: unknown claim "no-such-claim"/);
+  });
+});
+
+describe('width --epochs theory', () => {
+  it('trains for T = ⌈40/(η γ² ε)⌉ at the dataset\'s γ_rkhs and states the rule (oracle: the closed form on the reported γ)', async () => {
+    const r = await runCli(['width', '--data', data, '--regime', 'hard', '--eps', '0.2', '--epochs', 'theory', '--m-max', '8']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { settings: { T: number; eta: number; epochRule: string }; gamma: { upper: number } };
+    const expected = Math.min(100000, Math.max(300, Math.ceil(40 / (out.settings.eta * out.gamma.upper ** 2 * 0.2))));
+    expect(out.settings.T).toBe(expected);
+    expect(out.settings.epochRule).toMatch(/^theory/);
   });
 });
 

@@ -136,13 +136,13 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--seeds <k>', 'initialisation seeds per width', P.positiveInt)
     .option('--success <f>', 'fraction of seeds that must reach ε, in (0, 1)', P.openUnit)
     .option('--m-max <M>', 'largest width tried', P.positiveInt)
-    .option('--epochs <T>', 'full-batch GD epochs', P.positiveInt)
+    .option('--epochs <T>', 'full-batch GD epochs, or "theory": T = ⌈40/(η γ² ε)⌉ clamped to [300, 100000]', P.epochs)
     .option('--lr <eta>', 'step size η > 0', P.positiveReal)
     .option('--seed <int>', 'base seed of the initialisations', P.seed)
     .option('--radius <R>', 'projection radius: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0', P.positiveReal)
     .option('--C <c>', 'constant of the theory bound (default C_SOFT / C_HARD)', P.positiveReal)
-    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number }) => {
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number }) => {
       const ds = await readDataset(o.data);
       const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
@@ -151,7 +151,9 @@ function widthCommand(program: Command, io: CliIO): void {
       checkMemory('--seeds', searchBytes(ds.n, ds.d, mMax, seeds), `the m* search with ${seeds} seeds per width, widths up to ${mMax}, on n = ${ds.n}, d = ${ds.d}`);
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
       const { widthReport } = await import('../../bounds/widthReport.js');
+      const { evaluateFast } = await import('../../parallel/task.js');
       const opts = {
+        evaluateSync: evaluateFast,
         regime: o.regime,
         eps: o.eps,
         seeds: o.seeds,
