@@ -25,6 +25,11 @@ export interface PropertyClaimDef<T, R> extends ClaimHeader {
   numRuns: { quick: number; full: number };
   /** Custom decision; the default rule is described in the module doc. */
   decide?: (outcome: PropertyOutcome<T, R>, ctx: RunContext) => Decision;
+  /**
+   * Warm caches before the (synchronous) property runs, e.g. measure known width cells on all cores. Like `spec`'s
+   * use of ctx, it may only fill caches: the cases and the check must come out the same without it (replay skips it).
+   */
+  prepare?: (ctx: RunContext) => Promise<void>;
 }
 
 export interface Decision {
@@ -57,26 +62,29 @@ export function defaultDecision<T, R>(o: PropertyOutcome<T, R>): Decision {
 
 /** Make the Claim (see module doc). */
 export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
+  const runNow = (ctx: RunContext, t0: number): ClaimResult => {
+    const seed = claimSeed(ctx.seed, def.id);
+    const numRuns = ctx.quick ? def.numRuns.quick : def.numRuns.full;
+    const outcome = runProperty(def.id, def.spec(ctx), { seed, numRuns });
+    const decision = (def.decide ?? defaultDecision)(outcome, ctx);
+    return {
+      ...claimHeader(def),
+      verdict: decision.verdict,
+      evidence: decision.evidence,
+      data: def.data,
+      metrics: { numRuns, ...decision.metrics },
+      counterexample: outcome.counterexample,
+      series: decision.series,
+      cells: decision.cells,
+      seed,
+      wallSeconds: (performance.now() - t0) / 1000,
+    };
+  };
   return {
     ...claimHeader(def),
-    run(ctx: RunContext): ClaimResult {
+    run(ctx: RunContext): ClaimResult | Promise<ClaimResult> {
       const t0 = performance.now();
-      const seed = claimSeed(ctx.seed, def.id);
-      const numRuns = ctx.quick ? def.numRuns.quick : def.numRuns.full;
-      const outcome = runProperty(def.id, def.spec(ctx), { seed, numRuns });
-      const decision = (def.decide ?? defaultDecision)(outcome, ctx);
-      return {
-        ...claimHeader(def),
-        verdict: decision.verdict,
-        evidence: decision.evidence,
-        data: def.data,
-        metrics: { numRuns, ...decision.metrics },
-        counterexample: outcome.counterexample,
-        series: decision.series,
-        cells: decision.cells,
-        seed,
-        wallSeconds: (performance.now() - t0) / 1000,
-      };
+      return def.prepare ? def.prepare(ctx).then(() => runNow(ctx, t0)) : runNow(ctx, t0);
     },
     replay(seed: number, path: string) {
       const spec = def.spec();

@@ -22,7 +22,7 @@ import { datasetPayload } from './caseData.js';
 import { fmt, propertyClaim, type Decision } from './propertyClaim.js';
 import type { PropertyOutcome, PropertySpec } from './runProperty.js';
 import type { Claim, RunContext } from './types.js';
-import { epochMetrics, loadData, toWidthCell, widthCell, WIDTH_SETTINGS, type DataRef, type EpochRule, type WidthSearchCell } from './widthCells.js';
+import { epochMetrics, loadData, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type EpochRule, type WidthSearchCell } from './widthCells.js';
 import { calibrate, predictedWidth, type Calibration, type WidthLaw } from './widthLaw.js';
 
 /**
@@ -75,9 +75,14 @@ export function freshCaseArb(f: FreshDesign): fc.Arbitrary<WidthFreshCase> {
     }));
 }
 
+/** The calibration cells as cell requests, in the order {@link calibrationCells} reads them. */
+export function calibrationRequests(law: WidthLaw, design: CalibrationDesign): CellRequest[] {
+  return design.data.flatMap((ref) => design.eps.map((eps) => ({ ref, regime: law.regime, eps, searchSeed: design.searchSeed, epochs: design.epochs })));
+}
+
 /** The calibration cells (fixed design; cached). */
 export function calibrationCells(ctx: RunContext | undefined, law: WidthLaw, design: CalibrationDesign): WidthSearchCell[] {
-  return design.data.flatMap((ref) => design.eps.map((eps) => widthCell(ctx, ref, law.regime, eps, design.searchSeed, design.epochs)));
+  return calibrationRequests(law, design).map((q) => widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed, q.epochs));
 }
 
 interface FreshRecord {
@@ -207,6 +212,8 @@ export function widthConstantClaim(def: WidthConstantClaimDef): Claim {
       return freshSpec(ctx, def.law, cal, def.fresh, def.calibration.epochs);
     },
     numRuns: def.numRuns,
+    // The calibration design is fixed, so its cells can be measured on all cores before the property runs.
+    prepare: (ctx) => prefetchWidthCells(ctx, calibrationRequests(def.law, def.calibration)),
     decide: (o) => {
       const { cal, cells } = lastCal ?? calibrated();
       if (cal.C === null) return { verdict: 'inconclusive', evidence: `only ${cal.used} of ${cal.total} calibration cells usable (need 3; the others T-limited or m* > mMax)`, metrics: { calibrationCells: cal.total } };
