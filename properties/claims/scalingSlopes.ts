@@ -156,45 +156,8 @@ export const scalingSlopesClaim = aggregateClaim({
     metrics.cells = all.length;
     metrics.tLimitedCells = all.filter((x) => !x.applicable).length;
     const cells = all.map((x) => toWidthCell(x));
-    const series = slopeSeries(c, fits.softGamma, fits.hardGamma, fits.softEps, hardEps);
     const evidence = `${parts.join('; ')}; ${metrics.tLimitedCells}/${all.length} cells T-limited (excluded)`;
-    return { verdict: refuted ? 'refuted' : inconclusive ? 'inconclusive' : 'verified', evidence, metrics, cells, series };
+    // The report draws m* against 1/γ and 1/ε with the fits and theory slopes from `cells` (src/report/plotSpecs.ts).
+    return { verdict: refuted ? 'refuted' : inconclusive ? 'inconclusive' : 'verified', evidence, metrics, cells };
   },
 });
-
-/** m* vs 1/γ and vs 1/ε (log-log) with the fitted line and the theory slope drawn through the fit's centroid. */
-function slopeSeries(c: Awaited<ReturnType<typeof sweepCells>>, sg: Fit, hg: Fit, se: Fit, he: Fit): NonNullable<ClaimResult['series']> {
-  type P = { x: number; y: number; group: string };
-  const pts = (cells: WidthSearchCell[], x: (c: WidthSearchCell) => number, group: string): P[] =>
-    cells.filter((k) => k.applicable && k.mStar !== null).map((k) => ({ x: x(k), y: k.mStar as number, group }));
-  const line = (cells: WidthSearchCell[], x: (c: WidthSearchCell) => number, fit: Fit, slope: number | null, group: string): P[] => {
-    const ok = cells.filter((k) => k.applicable && k.mStar !== null);
-    if (!fit || ok.length === 0) return [];
-    const xs = ok.map(x);
-    const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
-    const s = slope ?? fit.slope;
-    // Through the fit at the geometric centre of the x range.
-    const xc = Math.sqrt(lo * hi);
-    const yc = Math.exp(fit.intercept + fit.slope * Math.log(xc));
-    return [lo, hi].map((xv) => ({ x: xv, y: yc * (xv / xc) ** s, group }));
-  };
-  const ig = (k: WidthSearchCell) => 1 / k.gamma;
-  const ie = (k: WidthSearchCell) => 1 / k.eps;
-  return {
-    'mstar-vs-inv-gamma-loglog': [
-      ...pts(c.softGamma, ig, `soft m* (ε=${SWEEP.epsGammaSoft})`),
-      ...pts(c.hardGamma, ig, `hard m* (ε=${SWEEP.epsGammaHard})`),
-      ...line(c.softGamma, ig, sg, null, `soft fit (slope ${sg ? fmt(sg.slope) : '—'})`),
-      ...line(c.hardGamma, ig, hg, null, `hard fit (slope ${hg ? fmt(hg.slope) : '—'})`),
-      ...line(c.softGamma, ig, sg, SWEEP.theorySlope.softGamma, 'soft theory slope 2'),
-      ...line(c.hardGamma, ig, hg, SWEEP.theorySlope.hardGamma, 'hard theory slope 4'),
-    ],
-    'mstar-vs-inv-eps-loglog': [
-      ...pts(c.softEps, ie, 'soft m*'),
-      ...pts(c.hardEps, ie, 'hard m*'),
-      ...line(c.softEps, ie, se, null, `soft fit (slope ${se ? fmt(se.slope) : '—'})`),
-      ...line(c.hardEps, ie, he, null, `hard fit (slope ${he ? fmt(he.slope) : '—'})`),
-      ...line(c.softEps, ie, se, SWEEP.theorySlope.softEps, 'soft theory slope 1'),
-    ],
-  };
-}

@@ -66,19 +66,18 @@ export const separationClaim = aggregateClaim({
       ...epochMetrics(pairs.map((p) => p.soft)),
       eta: WIDTH_SETTINGS.eta,
     };
-    const ratioSeries = usable.map((p) => ({ x: p.soft.gamma, y: (p.hard.mStar as number) / (p.soft.mStar as number), group: `m*_hard/m*_soft at ε=${e}` }));
-    const series = { 'hard-over-soft-vs-gamma-loglog': ratioSeries };
+    // The report draws m*_hard/m*_soft against γ from `cells` (src/report/plotSpecs.ts ratioSpec).
     if (violations.length > 0) {
       const v = violations[0];
       return {
         verdict: 'refuted',
         evidence: `${v.soft.dataset}: γ = ${fmt(v.soft.gamma)}, ε = ${e} (T = ${v.soft.T}) but m*_soft = ${v.soft.mStar} vs m*_hard = ${v.hard.mStar} (${violations.length} of ${usable.length} usable datasets)`,
-        metrics, cells, series,
+        metrics, cells,
       };
     }
     const head = `m*_soft ≤ m*_hard on all ${usable.length} usable datasets, strictly on ${strict.length}, tied on ${metrics.ties} (${metrics.tLimitedOrCensored} T-limited or censored; ${metrics.gammaLeEps} with γ ≤ ε)`;
     if (new Set(usable.map((p) => p.soft.gamma)).size < 3) {
-      return { verdict: 'inconclusive', evidence: `${head}; fewer than 3 distinct γ for the ratio trend`, metrics, cells, series };
+      return { verdict: 'inconclusive', evidence: `${head}; fewer than 3 distinct γ for the ratio trend`, metrics, cells };
     }
     const fit = bootstrapLogLogSlope(
       usable.map((p) => 1 / p.soft.gamma),
@@ -89,10 +88,10 @@ export const separationClaim = aggregateClaim({
     metrics.ratioSlopeLower95 = fit.lower;
     metrics.ratioSlopeUpper95 = fit.upper;
     const trend = `ratio slope in 1/γ ${fmt(fit.slope)} [${fmt(fit.lower)}, ${fmt(fit.upper)}] (bounds' ratio: 2)`;
-    if (fit.lower > 0) return { verdict: 'verified', evidence: `${head}; ${trend} > 0`, metrics, cells, series };
-    if (fit.upper < 0) return { verdict: 'refuted', evidence: `${head}; ${trend} < 0: the ratio falls as γ shrinks`, metrics, cells, series };
+    if (fit.lower > 0) return { verdict: 'verified', evidence: `${head}; ${trend} > 0`, metrics, cells };
+    if (fit.upper < 0) return { verdict: 'refuted', evidence: `${head}; ${trend} < 0: the ratio falls as γ shrinks`, metrics, cells };
     const ratios = new Set(usable.map((p) => (p.hard.mStar as number) / (p.soft.mStar as number)));
     const why = ratios.size === 1 ? `the ratio is ${[...ratios][0]} on every usable dataset, so no trend in γ is visible at this scale` : 'the interval contains 0';
-    return { verdict: 'inconclusive', evidence: `${head}; ${trend}: ${why}`, metrics, cells, series };
+    return { verdict: 'inconclusive', evidence: `${head}; ${trend}: ${why}`, metrics, cells };
   },
 });
