@@ -3,7 +3,7 @@
  *             smaller target needs at least as many and, where the loss is not already tiny at m = 1, more neurons.
  * Source:     deliberately false width claim (issue 4 "Falsification power").
  * Expect:     refuted with a shrunk dataset. Machinery: the width cells of claims 7–10 (both cells applicable),
- *             datasets as mutant-one-neuron.
+ *             datasets and fixed epoch rule (T = 300) as mutant-one-neuron.
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { freshCaseArb, type WidthFreshCase } from '../../src/verify/widthConstantClaim.js';

@@ -3,7 +3,7 @@
  *             at this scale as in theory: soft targets are reachable by one neuron where hard labels need two.
  * Source:     deliberately reversed separation claim (issue 4 "Falsification power").
  * Expect:     refuted with a shrunk dataset. Machinery: the width cells of claims 7–10 (both regimes must be
- *             applicable, i.e. not T-limited), datasets as mutant-one-neuron.
+ *             applicable, i.e. not T-limited), datasets and fixed epoch rule (T = 300) as mutant-one-neuron.
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { freshCaseArb, type WidthFreshCase } from '../../src/verify/widthConstantClaim.js';

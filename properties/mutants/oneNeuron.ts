@@ -4,7 +4,9 @@
  * Source:     deliberately false width claim (issue 4 "Falsification power").
  * Expect:     refuted; the shrunk dataset should be two points with opposite labels (n = 2, d = 1).
  * Machinery:  the width cells of claims 7–10 (src/verify/widthCells.ts: m* search, 3 inits, 2/3 must succeed,
- *             T = 300, η = 4; T-limited cells are not applicable), on generated datasets n ∈ [1, 16], d ∈ [1, 4].
+ *             fixed epoch rule T = 300, η = 4 — a mutant tests the machinery's power, and the fixed budget keeps shrinking
+ *             fast on tiny datasets whose γ, and so T(γ, ε), can be extreme; T-limited cells are not applicable), on
+ *             generated datasets n ∈ [1, 16], d ∈ [1, 4].
  */
 import { datasetPayload } from '../../src/verify/caseData.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
