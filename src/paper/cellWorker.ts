@@ -4,7 +4,7 @@
  * main thread can rethrow it as a usage error). One task at a time; the thread lives for the whole sweep.
  */
 import { parentPort } from 'node:worker_threads';
-import { InputError } from '../errors.js';
+import { serializeError } from '../parallel/errorTransport.js';
 import { runCell } from './cell.js';
 import type { CellTask, WorkerReply } from './pool.js';
 
@@ -17,13 +17,6 @@ port.on('message', (t: CellTask) => {
     const record = runCell(t.config, t.pair, t.sigma, t.seed, t.runSeed, (done, total) => post({ type: 'progress', k: t.k, done, total }));
     post({ type: 'done', k: t.k, record });
   } catch (e) {
-    const err = e as Error;
-    post({
-      type: 'error',
-      k: t.k,
-      name: err?.name ?? 'Error',
-      field: e instanceof InputError ? e.field : undefined,
-      message: e instanceof InputError ? err.message.slice(e.field.length + 2) : String(err?.message ?? e),
-    });
+    post({ type: 'error', k: t.k, error: serializeError(e) });
   }
 });

@@ -6,7 +6,7 @@
  * JavaScript it imports cellWorker.js directly.
  */
 import { Worker } from 'node:worker_threads';
-import { InputError, PreconditionError, ShapeError } from '../errors.js';
+import { rebuildError, type SerializedError } from '../parallel/errorTransport.js';
 import { runCell, type CellRecord } from './cell.js';
 import type { PaperConfig } from './config.js';
 
@@ -23,7 +23,7 @@ export interface CellTask {
 export type WorkerReply =
   | { type: 'progress'; k: number; done: number; total: number }
   | { type: 'done'; k: number; record: CellRecord }
-  | { type: 'error'; k: number; name: string; field?: string; message: string };
+  | { type: 'error'; k: number; error: SerializedError };
 
 export interface PoolHooks {
   /** A cell started (k = task position). */
@@ -32,13 +32,6 @@ export interface PoolHooks {
   progress?(k: number, done: number, total: number): void;
   /** Cell k finished after `seconds`. */
   done?(k: number, record: CellRecord, seconds: number): void;
-}
-
-function rebuild(r: Extract<WorkerReply, { type: 'error' }>): Error {
-  if (r.name === 'InputError' && r.field !== undefined) return new InputError(r.field, r.message);
-  if (r.name === 'ShapeError') return new ShapeError(r.message);
-  if (r.name === 'PreconditionError') return new PreconditionError(r.message);
-  return new Error(`paper worker: ${r.name}: ${r.message}`);
 }
 
 function spawn(): Worker {
@@ -87,7 +80,7 @@ export async function runTasks(tasks: readonly CellTask[], workers: number, hook
           if (r.type === 'progress') hooks.progress?.(r.k, r.done, r.total);
           else if (r.type === 'error') {
             failed = true;
-            reject(rebuild(r));
+            reject(rebuildError(r.error));
           } else {
             out[r.k] = r.record;
             hooks.done?.(r.k, r.record, (performance.now() - (started.get(r.k) ?? 0)) / 1000);

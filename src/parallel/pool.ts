@@ -11,10 +11,11 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError, NonConvergenceError, PreconditionError, ShapeError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { rebuildError } from './errorTransport.js';
 import type { Precision } from '../fast/wasmLayout.js';
 import { runTask, type TaskJob, type TaskProblem, type TaskResult, type TrainTask } from './task.js';
-import type { SerializedError, TaskReply } from './worker.js';
+import type { TaskReply } from './worker.js';
 
 export interface PoolOptions {
   /**
@@ -55,23 +56,6 @@ interface Slot {
 const WORKER_URL = new URL('./workerEntry.mjs', import.meta.url);
 /** Worker deaths in a row (no successful task between) after which queued tasks are rejected, not retried. */
 const MAX_CONSECUTIVE_CRASHES = 4;
-
-/** Rebuild a worker-side error as the same class (src/errors.ts), keeping the worker's stack. */
-function rebuild(e: SerializedError): Error {
-  let err: Error;
-  if (e.name === 'InputError' && e.field !== undefined) {
-    const prefix = `${e.field}: `;
-    err = new InputError(e.field, e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
-  } else if (e.name === 'ShapeError') err = new ShapeError(e.message);
-  else if (e.name === 'PreconditionError') err = new PreconditionError(e.message);
-  else if (e.name === 'NonConvergenceError') err = new NonConvergenceError(e.message);
-  else {
-    err = new Error(e.message);
-    err.name = e.name;
-  }
-  if (e.stack) err.stack = e.stack;
-  return err;
-}
 
 /** Copy a Float64Array into shared memory (one copy, read by every worker without further copies). */
 function shared(a: Float64Array): Float64Array {
@@ -183,7 +167,7 @@ export class TrainPool {
       worker.unref();
       this.crashes = 0;
       if (reply.ok) job.resolve(reply.result);
-      else job.reject(rebuild(reply.error));
+      else job.reject(rebuildError(reply.error));
       this.pump();
     });
     const fail = (e: Error) => {

@@ -4,18 +4,12 @@
  * travel as {name, message, field} and are rebuilt as the same class (ShapeError, InputError, …) by the pool.
  */
 import { parentPort } from 'node:worker_threads';
+import { serializeError, type SerializedError } from './errorTransport.js';
 import { runTask, type TrainTask } from './task.js';
 
 export interface TaskRequest {
   id: number;
   task: TrainTask;
-}
-
-export interface SerializedError {
-  name: string;
-  message: string;
-  field?: string;
-  stack?: string;
 }
 
 export type TaskReply =
@@ -33,13 +27,7 @@ port.on('message', (msg: TaskRequest) => {
     for (const a of [result.curve, result.f, result.W]) if (a) transfer.push(a.buffer as ArrayBuffer);
     reply = { id: msg.id, ok: true, result };
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
-    const field = (err as { field?: unknown }).field;
-    reply = {
-      id: msg.id,
-      ok: false,
-      error: { name: err.name, message: err.message, field: typeof field === 'string' ? field : undefined, stack: err.stack },
-    };
+    reply = { id: msg.id, ok: false, error: serializeError(e) };
   }
   port.postMessage(reply, transfer);
 });
