@@ -5,10 +5,11 @@
  */
 import type { ClaimRecord } from './schema.js';
 import {
+  CELL_HEADER,
+  cellRows,
   datasetJson,
   environmentRows,
   flatten,
-  fmtNum,
   fmtValue,
   headline,
   inlineDataset,
@@ -78,8 +79,8 @@ function claimSection(r: ClaimRecord, input: ReportInput): string {
   if (metrics.length) parts.push(kvGrid(metrics.map((k) => [k, fmtValue(r.metrics[k])])));
   if (r.cells?.length) {
     const t = table(
-      ['dataset', 'regime', 'γ', 'ε', 'm*', 'bound', 'seeds'],
-      r.cells.map((c) => [c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds)]),
+      CELL_HEADER,
+      cellRows(r.cells),
     );
     const capped = r.cells.filter((c) => c.mStar === null).length;
     parts.push(r.cells.length > OPEN_TABLE_MAX_ROWS ? `<details><summary>${r.cells.length} width cells (m* per dataset, regime, γ, ε${capped ? `; ${capped} not reached` : ''})</summary>${t}</details>` : t);

@@ -4,10 +4,11 @@
  */
 import type { ClaimRecord } from './schema.js';
 import {
+  CELL_HEADER,
+  cellRows,
   datasetJson,
   environmentRows,
   flatten,
-  fmtNum,
   fmtValue,
   headline,
   inlineDataset,
@@ -43,8 +44,8 @@ function claimSection(r: ClaimRecord, input: ReportInput): string {
   if (metrics.length) out.push('', table(['metric', 'value'], metrics.map((k) => [k, fmtValue(r.metrics[k])])));
   if (r.cells?.length) {
     const t = table(
-      ['dataset', 'regime', 'γ', 'ε', 'm*', 'bound', 'seeds'],
-      r.cells.map((c) => [c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds)]),
+      CELL_HEADER,
+      cellRows(r.cells),
     );
     // GitHub-flavoured Markdown renders a <details> block around a table (blank lines required)
     out.push('', r.cells.length > OPEN_TABLE_MAX_ROWS ? `<details><summary>${r.cells.length} width cells</summary>\n\n${t}\n\n</details>` : t);

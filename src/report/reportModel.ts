@@ -37,6 +37,16 @@ export function fmtNum(v: number): string {
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
 }
 
+/** Header and rows of a claim's width-cell table (m* per dataset, regime, γ, ε, epoch budget T). */
+export const CELL_HEADER = ['dataset', 'regime', 'γ', 'ε', 'T', 'm*', 'bound', 'seeds', 'counted'];
+export function cellRows(cells: NonNullable<ClaimRecord['cells']>): string[][] {
+  return cells.map((c) => [
+    c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.T === undefined ? '—' : String(c.T),
+    c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds),
+    c.applicable === false ? 'no (T-limited or left out)' : 'yes',
+  ]);
+}
+
 export function fmtValue(v: unknown): string {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') return fmtNum(v);

@@ -40,6 +40,7 @@ export const WidthCellSchema = z.looseObject({
   mStar: z.number().nullable(),
   bound: z.number().optional(),
   seeds: z.number(),
+  T: z.number().int().positive().optional(),
   applicable: z.boolean().optional(),
 });
 

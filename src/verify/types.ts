@@ -37,6 +37,8 @@ export interface WidthCell {
   /** The theory's bound at (gamma, eps) with the configured constant. */
   bound?: number;
   seeds: number;
+  /** Epochs the cell's trainings ran (its epoch budget). */
+  T?: number;
   /**
    * false when the claim leaves this cell out of its test (e.g. T-limited: the epoch budget, not the width,
    * decided m*). Reports still list and draw it but leave it out of their log-log fits. Absent = included.

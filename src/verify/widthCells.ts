@@ -251,7 +251,7 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefi
  * T-limit rule of this module, or false when the claim leaves the cell out for another stated reason.
  */
 export function toWidthCell(c: WidthSearchCell, bound?: number, applicable = c.applicable): WidthCell {
-  return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, applicable };
+  return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, T: c.T, applicable };
 }
 
 /** The epoch rule of a claim's cells and the range of T it gave (for metrics). */

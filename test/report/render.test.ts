@@ -11,9 +11,10 @@ import { powerLawCells, record } from './fixtures/records.js';
 const env = { node: 'v20', platform: 'linux', cpus: '2 × cpu', memoryGiB: 23, hostname: 'h', commit: 'abc', packages: { vega: '6.4.0' } };
 const timings = [{ runId: 'r1', finishedAt: '2025-01-01T00:00:00Z', wallSeconds: 12.5, items: {}, reusedItems: 0, reusedCells: 0 }];
 
-function results(over: { mStar?: number; verdict?: 'verified' | 'refuted'; seed?: number } = {}): Results {
-  const cells = powerLawCells(true);
+function results(over: { mStar?: number; verdict?: 'verified' | 'refuted'; seed?: number; tagCell?: boolean } = {}): Results {
+  const cells: ReturnType<typeof powerLawCells> & { T?: number; applicable?: boolean }[] = powerLawCells(true);
   if (over.mStar !== undefined) cells[0].mStar = over.mStar;
+  if (over.tagCell) Object.assign(cells[1], { T: 4000, applicable: false });
   return buildResults({
     seed: over.seed ?? 1,
     quick: false,
@@ -37,7 +38,7 @@ function results(over: { mStar?: number; verdict?: 'verified' | 'refuted'; seed?
 describe('report.md / report.html', () => {
   it('has the sections in order, the summary table first, counterexample inline with its replay command', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'render-'));
-    const figs = await writeReport(dir, results(), { timings, environment: [env] });
+    const figs = await writeReport(dir, results({ tagCell: true }), { timings, environment: [env] });
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     const heads = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(heads).toEqual(['Summary', 'Claims', 'Counterexamples', 'Power', 'Real data', 'Assumptions', 'Environment']);
@@ -45,6 +46,9 @@ describe('report.md / report.html', () => {
     expect(md).toContain('`npx ntk-verify replay --claim m --seed 9 --path 2:1`');
     expect(md).toContain('[1, 0],\n    [0, 1]');
     expect(md).toContain('| m | yes | 2 | 2 | KL > bound |');
+    // width cells: the epoch budget T and whether the claim counted the cell (cells[1]: soft, γ = 0.1, ε = 0.1)
+    expect(md).toContain('| dataset | regime | γ | ε | T | m* | bound | seeds | counted |');
+    expect(md).toContain('| ds-0.1 | soft | 0.1 | 0.1 | 4000 | 2000 | — | 3 | no (T-limited or left out) |');
     expect(md).toContain('Mutation score: 1/1.');
     expect(md).toContain('| wall time | 12.5 s |');
     expect(readdirSync(join(dir, 'figures')).sort()).toEqual(figs.map((f) => `${f.name}.svg`).sort());
