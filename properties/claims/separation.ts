@@ -58,8 +58,10 @@ export const separationClaim = aggregateClaim({
     const usable = eligible.filter((p) => p.soft.applicable && p.hard.applicable && p.soft.mStar !== null && p.hard.mStar !== null);
     const violations = usable.filter((p) => (p.soft.mStar as number) > (p.hard.mStar as number));
     const strict = usable.filter((p) => (p.soft.mStar as number) < (p.hard.mStar as number));
-    // Cells of pairs left out of the test (bounds favour hard, T-limited, censored) are marked applicable: false.
-    const cells = pairs.flatMap((p) => [toWidthCell(p.soft, undefined, usable.includes(p)), toWidthCell(p.hard, undefined, usable.includes(p))]);
+    // Cells of pairs left out of the test carry the reason (T-limited cells are named by toWidthCell itself).
+    const leftOut = (p: (typeof pairs)[number]) =>
+      !eligible.includes(p) ? 'bounds favour hard labels here' : !usable.includes(p) ? 'pair not usable: a regime is T-limited or censored' : undefined;
+    const cells = pairs.flatMap((p) => [toWidthCell(p.soft, undefined, leftOut(p)), toWidthCell(p.hard, undefined, leftOut(p))]);
     const metrics: ClaimResult['metrics'] = {
       eps: e,
       datasets: pairs.length,

@@ -1,7 +1,7 @@
 /**
  * The plain-text summary `verify` and `report merge` print on stdout: the verdict table (claim, verdict,
- * one line of evidence), the Power table (mutants, refuted or not, n and d of the counterexample), the
- * outcome line and where the report is. Also what `--quiet` prints.
+ * one line of evidence), the Power table (mutants, refuted or not, n and d of the counterexample), the replay
+ * command of every counterexample, the outcome line and where the report is. Also what `--quiet` prints.
  */
 import { headline, oneLine, powerRows, realDataLine, shardNote, summaryRows } from './reportModel.js';
 import type { Results } from './schema.js';
@@ -34,6 +34,11 @@ export function consoleSummary(results: Results, reportPath: string | null): str
   if (power.length) {
     out.push('', `Power (mutants must be refuted): ${power.filter((p) => p.refuted).length}/${power.length} refuted`);
     out.push(...table(['mutant', 'refuted', 'n', 'd'], power.map((p) => [p.id, p.refuted ? 'yes' : 'NO', p.n, p.d])));
+  }
+  const replays = results.claims.filter((c) => c.counterexample?.replay);
+  if (replays.length) {
+    out.push('', 'Counterexamples (shrunk; each line re-runs one bit-identically and prints its dataset):');
+    for (const c of replays) out.push(`  ${c.id}: ${c.counterexample!.replay}`);
   }
   const rdl = realDataLine(results);
   if (rdl) out.push('', rdl);

@@ -127,7 +127,14 @@ export function widthSpec(fits: readonly SlopeFit[], against: 'invGamma' | 'invE
       },
     ],
   } as TopLevelSpec;
-  return { spec, caption: parts.join('; ') + '. OLS over the cells at the fixed value (the claim\'s own fit, if any, is in its metrics); theory lines anchored at the geometric mean of the fitted points.' };
+  return {
+    spec,
+    caption:
+      parts.join('; ') +
+      ". These are the report's point fits (OLS) over the plotted cells at that fixed value, for the picture; a claim's own fits follow its design" +
+      ' (e.g. pooling several datasets) and carry bootstrap intervals in its evidence and metrics, so the numbers can differ.' +
+      ' Theory lines are anchored at the geometric mean of the fitted points.',
+  };
 }
 
 /** m*_hard/m*_soft against γ (log-log), one line per ε, from applicable cells with both regimes measured. */

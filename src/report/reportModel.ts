@@ -43,7 +43,7 @@ export function cellRows(cells: NonNullable<ClaimRecord['cells']>): string[][] {
   return cells.map((c) => [
     c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.T === undefined ? '—' : String(c.T),
     c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds),
-    c.applicable === false ? 'no (T-limited or left out)' : 'yes',
+    c.applicable === false ? `no: ${c.excluded ?? 'left out by the claim'}` : 'yes',
   ]);
 }
 

@@ -57,8 +57,16 @@ export function toRecord(claim: Claim, result: unknown, seed: number): { record:
   return { record: canonicalize(parsed.data) as ClaimRecord, failed: false };
 }
 
-/** Run claim.run(ctx) and record the outcome. Never throws. */
-export async function runClaim(claim: Claim, ctx: RunContext): Promise<ClaimOutcome> {
+/** A shell word: as is when plain, else single-quoted. */
+function shellWord(s: string): string {
+  return /^[\w./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Run claim.run(ctx) and record the outcome. Never throws. `catalog` (a --catalog module) is appended to the
+ * counterexample's replay command, which the claim itself builds without knowing where it was loaded from.
+ */
+export async function runClaim(claim: Claim, ctx: RunContext, catalog: string | null = null): Promise<ClaimOutcome> {
   const t0 = performance.now();
   let result: unknown;
   try {
@@ -68,5 +76,6 @@ export async function runClaim(claim: Claim, ctx: RunContext): Promise<ClaimOutc
     return { record: failure(claim, ctx.seed, msg.split('\n')[0]), wallSeconds: (performance.now() - t0) / 1000, failed: true };
   }
   const { record, failed } = toRecord(claim, result, ctx.seed);
+  if (catalog !== null && record.counterexample?.replay) record.counterexample.replay += ` --catalog ${shellWord(catalog)}`;
   return { record, wallSeconds: (performance.now() - t0) / 1000, failed };
 }

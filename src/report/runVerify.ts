@@ -177,7 +177,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
     }
     if (item.kind === 'claim') {
       const ctx = { seed, quick, cells, progress: (d: number, t: number, l: string) => progress.inner(d, t, l) };
-      const out = await runClaim(item.claim, ctx);
+      const out = await runClaim(item.claim, ctx, opts.catalog ?? null);
       claimRecords.set(item.id, out.record);
       itemSeconds[item.id] = out.wallSeconds;
       if (!out.failed) writeItem(runDir, item.id, out.record, out.wallSeconds, seed);

@@ -42,6 +42,7 @@ export const WidthCellSchema = z.looseObject({
   seeds: z.number(),
   T: z.number().int().positive().optional(),
   applicable: z.boolean().optional(),
+  excluded: z.string().optional(),
 });
 
 export const SeriesPointSchema = z.object({ x: z.number(), y: z.number(), group: z.string().optional() });

@@ -57,6 +57,8 @@ export const claims: Claim[] = [...trueClaims, ...mutants];
  */
 export function findClaim(id: string): Claim {
   const c = claims.find((x) => x.id === id);
-  if (!c) throw new InputError('--claim', `findClaim: unknown claim '${id}'; known: ${claims.map((x) => x.id).join(', ')}`);
+  if (!c) {
+    throw new InputError('--claim', `unknown claim '${id}' in the built-in catalog (a claim of your own module needs --catalog <module>); built-in: ${claims.map((x) => x.id).join(', ')}`);
+  }
   return c;
 }

@@ -39,6 +39,8 @@ export interface WidthCell {
   seeds: number;
   /** Epochs the cell's trainings ran (its epoch budget). */
   T?: number;
+  /** Why the claim left the cell out (with applicable: false), e.g. "T-limited". */
+  excluded?: string;
   /**
    * false when the claim leaves this cell out of its test (e.g. T-limited: the epoch budget, not the width,
    * decided m*). Reports still list and draw it but leave it out of their log-log fits. Absent = included.

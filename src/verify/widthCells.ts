@@ -247,11 +247,14 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefi
 }
 
 /**
- * The shared WidthCell of types.ts for a measured cell, with the bound at the fitted constant. `applicable` is the
- * T-limit rule of this module, or false when the claim leaves the cell out for another stated reason.
+ * The shared WidthCell of types.ts for a measured cell, with the bound at the fitted constant. A cell is counted
+ * unless it is T-limited (this module's rule) or the claim gives another reason to leave it out (`leftOut`).
  */
-export function toWidthCell(c: WidthSearchCell, bound?: number, applicable = c.applicable): WidthCell {
-  return { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, T: c.T, applicable };
+export function toWidthCell(c: WidthSearchCell, bound?: number, leftOut?: string): WidthCell {
+  const excluded = !c.applicable ? 'T-limited' : leftOut;
+  const cell: WidthCell = { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, T: c.T, applicable: excluded === undefined };
+  if (excluded !== undefined) cell.excluded = excluded;
+  return cell;
 }
 
 /** The epoch rule of a claim's cells and the range of T it gave (for metrics). */

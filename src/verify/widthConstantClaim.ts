@@ -121,6 +121,15 @@ function freshSpec(ctx: RunContext | undefined, law: WidthLaw, cal: Calibration,
   };
 }
 
+/** Why a fresh case is not tested, by status (T-limited cells are named by toWidthCell itself). */
+const LEFT_OUT: Record<FreshRecord['status'], string | undefined> = {
+  holds: undefined,
+  violates: undefined,
+  'not-applicable': undefined,
+  censored: 'censored: m* above the search cap and the bound',
+  easier: 'easier than every calibration cell (not tested)',
+};
+
 function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibration, calCells: WidthSearchCell[], law: WidthLaw): Decision & { cells: ReturnType<typeof toWidthCell>[] } {
   const recs = o.cases.map((c) => c.record).filter((r): r is FreshRecord => r !== undefined);
   const count = (s: FreshRecord['status']) => recs.filter((r) => r.status === s).length;
@@ -129,7 +138,7 @@ function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibratio
   const C = cal.C as number;
   const cells = [
     ...calCells.map((c) => toWidthCell(c, c.applicable ? predictedWidth(C, law, c.gamma, c.eps) : undefined)),
-    ...recs.map((r) => toWidthCell(r.cell, r.predicted, r.status === 'holds' || r.status === 'violates')),
+    ...recs.map((r) => toWidthCell(r.cell, r.predicted, LEFT_OUT[r.status])),
   ];
   const metrics = {
     C: cal.C,

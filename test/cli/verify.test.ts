@@ -83,6 +83,13 @@ describe('verify through the CLI', () => {
     expect(p.err).toMatch(/\[1\/1\] fake-mutant: refuted/);
   });
 
+  it('prints each counterexample\'s replay command, with --catalog for a claim of a --catalog module (oracle: the record)', async () => {
+    const r = await runCli(['verify', ...common, '--run-id', 'replay-line', '--only', 'fake-mutant', '--quiet']);
+    const rec = (JSON.parse(results('replay-line')) as { claims: { id: string; counterexample?: { replay: string } }[] }).claims.find((c) => c.id === 'fake-mutant');
+    expect(rec?.counterexample?.replay).toMatch(new RegExp(`^npx ntk-verify replay --claim fake-mutant --seed -?\\d+ --path 0:1:1 --catalog ${catalog.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+    expect(r.out).toContain(`fake-mutant: ${rec?.counterexample?.replay}`);
+  });
+
   it('--seed random draws a seed, prints it and records it (replayable with --seed)', async () => {
     const r = await runCli(['verify', '--catalog', catalog, '--no-real-data', '--out', out, '--seed', 'random', '--run-id', 'rnd', '--only', 'fake-mutant'], { CI: 'true' });
     const printed = Number(/seed (\d+) \(random; replay with --seed \1\)/.exec(r.err)?.[1]);

@@ -12,9 +12,9 @@ const env = { node: 'v20', platform: 'linux', cpus: '2 × cpu', memoryGiB: 23, h
 const timings = [{ runId: 'r1', finishedAt: '2025-01-01T00:00:00Z', wallSeconds: 12.5, items: {}, reusedItems: 0, reusedCells: 0 }];
 
 function results(over: { mStar?: number; verdict?: 'verified' | 'refuted'; seed?: number; tagCell?: boolean } = {}): Results {
-  const cells: ReturnType<typeof powerLawCells> & { T?: number; applicable?: boolean }[] = powerLawCells(true);
+  const cells: ReturnType<typeof powerLawCells> & { T?: number; applicable?: boolean; excluded?: string }[] = powerLawCells(true);
   if (over.mStar !== undefined) cells[0].mStar = over.mStar;
-  if (over.tagCell) Object.assign(cells[1], { T: 4000, applicable: false });
+  if (over.tagCell) Object.assign(cells[1], { T: 4000, applicable: false, excluded: 'T-limited' });
   return buildResults({
     seed: over.seed ?? 1,
     quick: false,
@@ -48,7 +48,7 @@ describe('report.md / report.html', () => {
     expect(md).toContain('| m | yes | 2 | 2 | KL > bound |');
     // width cells: the epoch budget T and whether the claim counted the cell (cells[1]: soft, γ = 0.1, ε = 0.1)
     expect(md).toContain('| dataset | regime | γ | ε | T | m* | bound | seeds | counted |');
-    expect(md).toContain('| ds-0.1 | soft | 0.1 | 0.1 | 4000 | 2000 | — | 3 | no (T-limited or left out) |');
+    expect(md).toContain('| ds-0.1 | soft | 0.1 | 0.1 | 4000 | 2000 | — | 3 | no: T-limited |');
     expect(md).toContain('Mutation score: 1/1.');
     expect(md).toContain('| wall time | 12.5 s |');
     expect(readdirSync(join(dir, 'figures')).sort()).toEqual(figs.map((f) => `${f.name}.svg`).sort());

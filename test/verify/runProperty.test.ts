@@ -89,7 +89,7 @@ describe('replayClaim', () => {
     expect(rep.counterexample?.values).toEqual(r.counterexample!.values);
   });
   it('names the field for bad input', () => {
-    expect(() => replayClaim('nope', 1, '0')).toThrow(/^--claim: findClaim: unknown claim 'nope'/);
+    expect(() => replayClaim('nope', 1, '0')).toThrow(/^--claim: unknown claim 'nope' in the built-in catalog \(a claim of your own module needs --catalog/);
     expect(() => replayClaim('mutant-kl-16', 1, 'a:b')).toThrow(/^--path/);
   });
 });

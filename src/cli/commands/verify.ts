@@ -117,7 +117,10 @@ function replayCommand(program: Command, io: CliIO): void {
       const claim = (await loadClaims(o.catalog)).find((c) => c.id === o.claim);
       if (!claim) throw new InputError('--claim', `unknown claim "${o.claim}" in ${o.catalog}`);
       if (!claim.replay) throw new InputError('--claim', `claim "${o.claim}" is not a fast-check property and cannot be replayed`);
-      printJson(io, claim.replay(o.seed, o.path));
+      const r = claim.replay(o.seed, o.path);
+      // The claim builds its replay line without knowing its module; the line must name it to work again.
+      if (r.counterexample?.replay) r.counterexample.replay += ` --catalog ${o.catalog}`;
+      printJson(io, r);
     });
 }
 
