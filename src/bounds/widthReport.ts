@@ -10,9 +10,10 @@ import { InputError } from '../errors.js';
 import { gammaRkhs, type RkhsMargin } from '../margin/gammaRkhs.js';
 import { ntkGram } from '../ntk/analytic.js';
 import type { JobEvaluator } from '../train/job.js';
-import { DEFAULT_ETA } from '../train/defaults.js';
+import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import { C_HARD, C_SOFT } from './constants.js';
+import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorSearch, isTLimited, lossFloor } from './lossFloor.js';
 import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from './minWidth.js';
 import { widthHard } from './widthHard.js';
 import { widthSoft } from './widthSoft.js';
@@ -28,7 +29,7 @@ export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
 
 /**
  * Run the search and assemble the report.
- * @returns JSON-ready: { dataset, regime, eps, mStar, bound, gamma, criterion, settings, seeds, perWidth,
+ * @returns JSON-ready: { dataset, regime, eps, mStar, bound, gamma, lossFloor (T-limit check, ./lossFloor.ts), criterion, settings, seeds, perWidth,
  *          evaluations, trainings, assumptions, wallSeconds } (Infinity written as null).
  * @throws  as minWidth; the bound is null (with a reason) rather than an error when γ cannot be certified > 0
  *          or ε is out of the hard bound's range (ε ≥ 1).
@@ -37,7 +38,8 @@ export function widthReport(ds: Dataset, opts: WidthReportOptions): Record<strin
   const t0 = performance.now();
   const { margin, searchOpts } = prepare(ds, opts);
   const result = minWidth(ds, searchOpts);
-  return assemble(ds, opts, margin, result, (performance.now() - t0) / 1000);
+  const floorRun = minWidth(ds, floorSearch(searchOpts));
+  return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
 }
 
 /** {@link widthReport} with a pluggable evaluator (worker pool); same output. */
@@ -48,7 +50,8 @@ export async function widthReportAsync(
   const t0 = performance.now();
   const { margin, searchOpts } = prepare(ds, opts);
   const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
-  return assemble(ds, opts, margin, result, (performance.now() - t0) / 1000);
+  const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts), evaluate: opts.evaluate });
+  return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
 }
 
 function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; searchOpts: MinWidthOptions } {
@@ -56,11 +59,13 @@ function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; s
   const margin = opts.margin ?? gammaRkhs(K, ds.y, ds.n);
   const teacher = opts.teacher ?? {};
   const T = opts.T === 'theory' ? theoryEpochs(theoryGamma(margin), opts.eps, opts.eta ?? DEFAULT_ETA) : opts.T;
+  // The loss-floor run (T-limit check) reuses the search's trainings through a shared memo.
+  const memo = opts.memo ?? new Map<string, number>();
   // Hand the Gram and margin to the NTK teacher so the soft regime does not solve the same problem twice.
   const searchOpts: MinWidthOptions =
     opts.regime === 'soft' && !ds.p && (teacher.kind ?? 'ntk') === 'ntk'
-      ? { ...opts, T, teacher: { ...teacher, kind: 'ntk', gram: K, margin } }
-      : { ...opts, T };
+      ? { ...opts, T, memo, teacher: { ...teacher, kind: 'ntk', gram: K, margin } }
+      : { ...opts, T, memo };
   return { margin, searchOpts };
 }
 
@@ -81,8 +86,11 @@ function assemble(
   opts: WidthReportOptions,
   margin: RkhsMargin,
   r: MinWidthResult,
+  floorRun: MinWidthResult,
   wallSeconds: number,
 ): Record<string, unknown> {
+  const floor = lossFloor(floorRun);
+  const tLimited = isTLimited(floor, r.eps);
   const C = opts.C ?? (opts.regime === 'soft' ? C_SOFT : C_HARD);
   const atLower = boundAt(opts.regime, margin.lower, r.eps, C);
   const atUpper = boundAt(opts.regime, margin.upper, r.eps, C);
@@ -104,6 +112,14 @@ function assemble(
       mStarWithinBound: r.mStar !== null && typeof atLower === 'number' ? r.mStar <= atLower : null,
     },
     gamma: { kind: 'rkhs', lower: margin.lower, upper: margin.upper, status: margin.status },
+    lossFloor: {
+      rule: `median epoch-averaged loss over the seeds at m = ${FLOOR_REF_WIDTH}; T-limited when above eps/${FLOOR_FACTOR}`,
+      value: Number.isFinite(floor) ? floor : null,
+      tLimited,
+      note: tLimited
+        ? `T-limited: at T = ${r.T} the loss at m = ${FLOOR_REF_WIDTH} stays above eps/${FLOOR_FACTOR}, so m* (if any) measures the epoch budget rather than width${opts.T === 'theory' ? '; raise --epochs' : '; try --epochs theory or a larger --epochs'}`
+        : undefined,
+    },
     criterion: {
       statement: `avgLoss <= eps in at least ${r.required} of ${seeds.length} seeds`,
       seeds: seeds.length,
@@ -112,7 +128,10 @@ function assemble(
     },
     settings: {
       T: r.T,
-      epochRule: opts.T === 'theory' ? `theory: ⌈${THEORY_EPOCHS.cT}/(η γ² ε)⌉ clamped to [${THEORY_EPOCHS.Tmin}, ${THEORY_EPOCHS.Tmax}], γ = γ_rkhs upper` : opts.T === undefined ? 'default' : 'given',
+      epochRule:
+        opts.T === 'theory' ? `theory: ⌈${THEORY_EPOCHS.cT}/(η γ² ε)⌉ clamped to [${THEORY_EPOCHS.Tmin}, ${THEORY_EPOCHS.Tmax}], γ = γ_rkhs upper`
+        : opts.T === undefined ? `fixed default T = ${DEFAULT_T}, the same for every γ and ε (--epochs theory scales T with the margin, as the width claims do)`
+        : 'given (--epochs)',
       eta: r.eta,
       radius: Number.isFinite(r.radius) ? r.radius : null,
       radiusRule: r.radiusRule,
@@ -126,7 +145,9 @@ function assemble(
     evaluations: r.evaluations,
     trainings: r.trainings,
     assumptions: [
-      `m* search: geometric grid 1, 2, 4, … up to mMax = ${r.mMax}, then bisection (relTol ${r.relTol}); assumes success is monotone in m (not guaranteed): m* succeeded, lastFailure = ${r.lastFailure} failed.`,
+      r.mStar === null
+        ? `m* search: geometric grid 1, 2, 4, … up to mMax = ${r.mMax}: no width reached eps (lastFailure = ${r.lastFailure}).`
+        : `m* search: geometric grid 1, 2, 4, … up to mMax = ${r.mMax}, then bisection (relTol ${r.relTol}); assumes success is monotone in m (not guaranteed): m* = ${r.mStar} succeeded, lastFailure = ${r.lastFailure} failed.`,
       `success at a width: epoch-averaged training loss (1/T) Σ_{t<T} R(W(t)) <= eps in >= ${r.required} of ${seeds.length} init seeds (same seeds at every width).`,
       'gamma: RKHS margin of the infinite-width NTK, certified bracket; the bound uses the lower end.',
       `bound constant C = ${C} is ours (order from the paper's abstract); see src/bounds/constants.ts.`,

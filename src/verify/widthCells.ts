@@ -6,12 +6,9 @@
  * Epoch rules (stated in every claim that uses them): 'fixed' — T = DEFAULT_T = 300 for every cell; 'theory' —
  * T(γ, ε) = ⌈c_T/(η γ² ε)⌉ clamped (src/train/epochs.ts), the order of the budget in the width theorems, so that
  * small γ or ε get the optimisation time the theorems presuppose.
- * Applicability (our operationalisation [INFERRED]): the width theorems presuppose enough epochs. At a given T the
- * epoch-averaged loss saturates in m (by m ≈ 16–64 on our data), at a floor set by optimisation time, not width;
- * for ε near that floor m* measures T, not width, and explodes or is undefined. A cell is APPLICABLE iff the
- * floor L_ref — the median over the search seeds of the epoch-averaged loss at m_ref = 64 — satisfies
- * L_ref ≤ ε/2 (half of the ε budget left to the width effect). Inapplicable cells are reported, never counted as
- * passes or failures.
+ * Applicability: the width theorems presuppose enough epochs. A cell is APPLICABLE unless its search is T-limited
+ * (src/bounds/lossFloor.ts: the median avg loss at m_ref = 64 is above ε/2, so m* would measure T, not width).
+ * Inapplicable cells are reported, never counted as passes or failures.
  * Trainings run on the WebAssembly f64 path (src/parallel/task.ts runTask, kernel 'wasm'; the TypeScript reference
  * when SIMD is missing), in-process or on a TrainPool: the same numbers either way, so results.json does not
  * depend on the worker count. (Across machines, the fused multiply-add of relaxed SIMD may change the last bits.)
@@ -24,6 +21,7 @@ import { loadMnistPair, type MnistPairOptions } from '../data/mnist.js';
 import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from '../margin/gammaRkhs.js';
 import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
+import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorSearch, isTLimited, lossFloor } from '../bounds/lossFloor.js';
 import { TrainPool } from '../parallel/pool.js';
 import { evaluateFast } from '../parallel/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
@@ -46,10 +44,9 @@ export const WIDTH_SETTINGS = {
   successFraction: 2 / 3,
   /** Search cap. */
   mMax: 256,
-  /** Reference width of the loss floor (a power of two, so the search's own runs are reused). */
-  mRef: 64,
-  /** Applicable iff floor ≤ ε / floorFactor. */
-  floorFactor: 2,
+  /** Reference width of the loss floor and the T-limit factor (src/bounds/lossFloor.ts). */
+  mRef: FLOOR_REF_WIDTH,
+  floorFactor: FLOOR_FACTOR,
 } as const;
 
 /** How a cell's epoch budget is set (see module doc). */
@@ -154,16 +151,15 @@ function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: str
   const s = WIDTH_SETTINGS;
   // The floor run shares its trainings with the m* search through memo.
   const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo };
-  return { floor: { ...common, eps: Number.MIN_VALUE, mMax: s.mRef }, search: { ...common, eps, mMax: s.mMax } };
+  const search = { ...common, eps, mMax: s.mMax };
+  return { floor: floorSearch(search), search };
 }
 
 function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q: CellRequest, floorRun: MinWidthResult, r: MinWidthResult): WidthSearchCell {
   const { ref, regime, eps } = q;
-  const s = WIDTH_SETTINGS;
   const ds = loadData(ref);
   const margin = marginOf(ref);
-  const ref64 = floorRun.perWidth.find((w) => w.m === s.mRef);
-  const floorLoss = median(ref64 ? ref64.avgLosses : [Infinity]);
+  const floorLoss = lossFloor(floorRun);
   const cell: WidthSearchCell = {
     dataset: ds.name ?? dataKey(ref),
     dataKey: dataKey(ref),
@@ -177,7 +173,7 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q
     gammaLower: margin.gammaLower,
     mStar: r.mStar,
     floorLoss,
-    applicable: floorLoss <= eps / s.floorFactor,
+    applicable: !isTLimited(floorLoss, eps),
     perWidth: r.perWidth.map((w) => ({ m: w.m, successes: w.successes })),
     trainings: r.trainings + floorRun.trainings,
   };
@@ -264,10 +260,4 @@ export function epochMetrics(cells: WidthSearchCell[]): Record<string, number | 
   return rule === 'fixed'
     ? { epochRule: rule, T: WIDTH_SETTINGS.T }
     : { epochRule: rule, cT: WIDTH_SETTINGS.schedule.cT, Tmin: Math.min(...Ts), Tmax: Math.max(...Ts) };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const k = Math.floor(s.length / 2);
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }

@@ -7,7 +7,10 @@ import { widthReport, widthReportAsync } from '../../src/bounds/widthReport.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
 import { gammaRkhs } from '../../src/margin/gammaRkhs.js';
 import { ntkGram } from '../../src/ntk/analytic.js';
-import { evaluateSequential } from '../../src/train/job.js';
+import { evaluateSequential, runJob } from '../../src/train/job.js';
+import { resolveTargets } from '../../src/train/targets.js';
+import { DEFAULT_ETA } from '../../src/train/defaults.js';
+import { deriveSeed } from '../../src/rng.js';
 import { linearSphere } from '../train/fixtures.js';
 
 describe('widthReport', () => {
@@ -33,6 +36,19 @@ describe('widthReport', () => {
     const big = widthReport(ds, { ...opts, regime: 'hard', eps: 2 }) as { bound: { value: null; note: string } };
     expect(big.bound.value).toBeNull();
     expect(big.bound.note).toMatch(/eps < 1/);
+  });
+
+  it('lossFloor: median avg loss at m = 64 over the seeds, T-limited iff above ε/2 (oracle: independent runJob runs)', () => {
+    for (const eps of [0.5, 1e-4]) {
+      const rep = widthReport(ds, { ...opts, regime: 'hard', eps }) as { lossFloor: { value: number; tLimited: boolean; note?: string } };
+      const p = resolveTargets(ds, 'hard').p;
+      const losses = [0, 1, 2]
+        .map((k) => runJob({ X: ds.X, n: ds.n, d: ds.d, p }, { m: 64, seed: deriveSeed('wr', 'init', k), T: 20, eta: DEFAULT_ETA, radius: Infinity }).result.avgLoss)
+        .sort((a, b) => a - b);
+      expect(rep.lossFloor.value).toBe(losses[1]);
+      expect(rep.lossFloor.tLimited).toBe(losses[1] > eps / 2);
+      expect(rep.lossFloor.note === undefined).toBe(!rep.lossFloor.tLimited);
+    }
   });
 
   it('async with an evaluator equals sync (wallSeconds aside)', async () => {
