@@ -156,19 +156,11 @@ export function* widthSearchPlan(
   return { mStar: hi, lastFailure: lo };
 }
 
-interface Prepared {
+/** A search's resolved settings (reported as they are in MinWidthResult), its problem and its init seeds. */
+type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol'> & {
   problem: TrainProblem;
-  targets: Targets;
   seeds: string[];
-  required: number;
-  eps: number;
-  T: number;
-  eta: number;
-  radius: number;
-  radiusRule: string;
-  mMax: number;
-  relTol: number;
-}
+};
 
 function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
   const { eps, seeds: nSeeds = DEFAULT_SEEDS, seed = DEFAULT_SEARCH_SEED } = opts;

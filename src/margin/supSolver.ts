@@ -61,6 +61,17 @@ const BACKTRACK_SLACK_ULPS = 64;
 /** L beyond this (relative to the initial R²/μ) means the backtracking cannot succeed at working precision:
  * stop and report the bracket reached (status 'max-iter'). */
 const L_GROWTH_MAX = 1e30;
+/** R = max_i ‖x_i‖ of n×d row-major X: the problem's scale (F ≤ R) in the rounding floors below. */
+function maxRowNorm(X: Float64Array, n: number, d: number): number {
+  let R = 0;
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    for (let k = 0; k < d; k++) r += X[i * d + k] ** 2;
+    R = Math.max(R, Math.sqrt(r));
+  }
+  return R;
+}
+
 /** F ≤ ZERO_FLOOR_ULPS·eps·max‖x_i‖ counts as γ = 0 at working precision (our choice: 1000 ulps ≈ 2e-13). */
 const ZERO_FLOOR_ULPS = 1000;
 /** Flop budget of one interior-point Newton step (Hessian Σ|P_j|²/2 + Cholesky n³/3) below which the IPM is
@@ -149,12 +160,7 @@ function solveSupFista(X: Float64Array, y: Float64Array, n: number, d: number, p
   const best = x.slice();
   let lower = 0;
   // Scale of the problem: max_i ‖x_i‖ bounds F; rounding floor for "γ = 0".
-  let R = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 0;
-    for (let k = 0; k < d; k++) r += X[i * d + k] ** 2;
-    R = Math.max(R, Math.sqrt(r));
-  }
+  const R = maxRowNorm(X, n, d);
   const zeroFloor = ZERO_FLOOR_ULPS * Number.EPSILON * R;
   let mu = Math.max(MU_INIT_FRACTION * F0, zeroFloor);
   // Initial Lipschitz guess R²/μ (exact for one pattern holding one point); backtracking raises it as needed.
@@ -250,12 +256,7 @@ function solveSupFista(X: Float64Array, y: Float64Array, n: number, d: number, p
  * The bracket is then widened by a forward rounding bound so it holds for the exact objective.
  */
 export function solveSup(X: Float64Array, y: Float64Array, n: number, d: number, pat: Patterns, opts: SupSolveOptions): SupSolveResult {
-  let R = 0;
-  for (let i = 0; i < n; i++) {
-    let r = 0;
-    for (let k = 0; k < d; k++) r += X[i * d + k] ** 2;
-    R = Math.max(R, Math.sqrt(r));
-  }
+  const R = maxRowNorm(X, n, d);
   const zeroFloor = ZERO_FLOOR_ULPS * Number.EPSILON * R;
   let work = (n * n * n) / 3;
   for (let j = 0; j < pat.P; j++) work += (pat.ptr[j + 1] - pat.ptr[j]) ** 2 / 2;

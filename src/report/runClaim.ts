@@ -5,6 +5,7 @@
  * rather than aborting the run and losing the other claims.
  */
 import type { Claim, RunContext } from '../verify/types.js';
+import { withCatalog } from '../verify/runProperty.js';
 import { canonicalize } from './canonicalJson.js';
 import { ClaimRecordSchema, firstIssue, type ClaimRecord } from './schema.js';
 
@@ -57,11 +58,6 @@ export function toRecord(claim: Claim, result: unknown, seed: number): { record:
   return { record: canonicalize(parsed.data) as ClaimRecord, failed: false };
 }
 
-/** A shell word: as is when plain, else single-quoted. */
-function shellWord(s: string): string {
-  return /^[\w./:@%+=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
 /**
  * Run claim.run(ctx) and record the outcome. Never throws. `catalog` (a --catalog module) is appended to the
  * counterexample's replay command, which the claim itself builds without knowing where it was loaded from.
@@ -76,6 +72,6 @@ export async function runClaim(claim: Claim, ctx: RunContext, catalog: string | 
     return { record: failure(claim, ctx.seed, msg.split('\n')[0]), wallSeconds: (performance.now() - t0) / 1000, failed: true };
   }
   const { record, failed } = toRecord(claim, result, ctx.seed);
-  if (catalog !== null && record.counterexample?.replay) record.counterexample.replay += ` --catalog ${shellWord(catalog)}`;
+  if (catalog !== null && record.counterexample?.replay) record.counterexample.replay = withCatalog(record.counterexample.replay, catalog);
   return { record, wallSeconds: (performance.now() - t0) / 1000, failed };
 }

@@ -63,6 +63,15 @@ export function replayCommand(claimId: string, seed: number, path: string): stri
 }
 
 /**
+ * A replay command for a claim loaded from a --catalog module: the claim builds its line without knowing its
+ * module, so the caller that loaded it appends `--catalog <module>` (single-quoted unless a plain shell word).
+ */
+export function withCatalog(replay: string, catalog: string): string {
+  const word = /^[\w./:@%+=-]+$/.test(catalog) ? catalog : `'${catalog.replace(/'/g, `'\\''`)}'`;
+  return `${replay} --catalog ${word}`;
+}
+
+/**
  * Run a property with fc.check and collect what the report needs.
  * @throws Error naming the claim and the replay command when spec.check throws (a suite bug, not a verdict).
  */

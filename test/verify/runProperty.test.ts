@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { claimSeed, runProperty, type PropertySpec } from '../../src/verify/runProperty.js';
+import { claimSeed, runProperty, withCatalog, type PropertySpec } from '../../src/verify/runProperty.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { replayClaim } from '../../src/verify/replay.js';
 
@@ -91,5 +91,12 @@ describe('replayClaim', () => {
   it('names the field for bad input', () => {
     expect(() => replayClaim('nope', 1, '0')).toThrow(/^--claim: unknown claim 'nope' in the built-in catalog \(a claim of your own module needs --catalog/);
     expect(() => replayClaim('mutant-kl-16', 1, 'a:b')).toThrow(/^--path/);
+  });
+});
+
+describe('withCatalog', () => {
+  it('appends --catalog, quoting a path that is not a plain shell word (oracle: the shell quoting rule)', () => {
+    expect(withCatalog('npx ntk-verify replay --claim c --seed 1 --path 0', '/a/b.ts')).toBe('npx ntk-verify replay --claim c --seed 1 --path 0 --catalog /a/b.ts');
+    expect(withCatalog('r', "/my dir/it's.ts")).toBe(`r --catalog '/my dir/it'\\''s.ts'`);
   });
 });

@@ -2,20 +2,13 @@
  * `ntk-verify paper`: the paper's experiment on real MNIST digits (src/paper/run.ts, `runPaper(opts)` →
  * {exitCode, dir}). The module is imported only when the command runs, so other commands start fast.
  */
-import { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { CliIO } from '../io.js';
 import * as P from '../parse.js';
+import type { PaperOptions } from '../../paper/run.js';
 
-/** The options runPaper receives (a subset of src/paper/run.ts PaperOptions). */
-export interface PaperCliOptions {
-  quick?: boolean;
-  seed?: number | string;
-  out?: string;
-  runId?: string;
-  quiet?: boolean;
-  workers?: number;
-}
+/** The options runPaper receives from the command line (see src/paper/run.ts PaperOptions for each). */
+export type PaperCliOptions = Pick<PaperOptions, 'quick' | 'seed' | 'out' | 'runId' | 'quiet' | 'workers'>;
 
 function seedArg(text: string): number | string {
   if (text.trim() === '') throw new InvalidArgumentError('expected an integer or "random"');

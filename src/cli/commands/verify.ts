@@ -118,8 +118,8 @@ function replayCommand(program: Command, io: CliIO): void {
       if (!claim) throw new InputError('--claim', `unknown claim "${o.claim}" in ${o.catalog}`);
       if (!claim.replay) throw new InputError('--claim', `claim "${o.claim}" is not a fast-check property and cannot be replayed`);
       const r = claim.replay(o.seed, o.path);
-      // The claim builds its replay line without knowing its module; the line must name it to work again.
-      if (r.counterexample?.replay) r.counterexample.replay += ` --catalog ${o.catalog}`;
+      const { withCatalog } = await import('../../verify/runProperty.js');
+      if (r.counterexample?.replay) r.counterexample.replay = withCatalog(r.counterexample.replay, o.catalog);
       printJson(io, r);
     });
 }
