@@ -141,17 +141,25 @@ export function loss32(
 export function train32(
   X: usize, Xc: usize, Wt: usize, W0t: usize, Gt: usize, a: usize, M: usize, fv: usize, f: usize, p: usize,
   H: usize, c: usize, curve: usize, out: usize,
-  n: i32, np: i32, dp: i32, mp: i32, scale: f64, T: i32, eta: f64, radius: f64, record: i32,
+  n: i32, np: i32, dp: i32, mp: i32, scale: f64, T: i32, eta: f64, radius: f64, record: i32, stopAbove: f64,
 ): void {
   let sum: f64 = 0;
   for (let t = 0; t < T; t++) {
     const loss = lossAndGrad32(X, Xc, Wt, Gt, a, M, fv, f, p, H, c, n, np, dp, mp, scale);
     if (record) store<f64>(curve + (<usize>t << 3), loss);
     sum += loss;
+    // Losses are ≥ 0, so the running sum only grows: once sum/T > stopAbove the average cannot end ≤ stopAbove.
+    if (sum / <f64>T > stopAbove) {
+      store<f64>(out, sum / <f64>T);
+      store<f64>(out, loss, 8);
+      store<f64>(out, <f64>(t + 1), 16);
+      return;
+    }
     update32(Wt, Gt, W0t, dp * mp, eta, radius);
   }
   const finalLoss = loss32(X, Wt, a, M, fv, f, p, H, c, n, np, dp, mp, scale);
   if (record) store<f64>(curve + (<usize>T << 3), finalLoss);
   store<f64>(out, T > 0 ? sum / <f64>T : finalLoss);
   store<f64>(out, finalLoss, 8);
+  store<f64>(out, <f64>T, 16);
 }

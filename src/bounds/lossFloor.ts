@@ -3,8 +3,8 @@
  * in m (by m ≈ 16–64 on our data) at a floor set by optimisation time; for ε near that floor m* measures T, not
  * width. Our rule [INFERRED]: the floor L_ref is the median over the search's init seeds of the epoch-averaged
  * loss at m_ref = FLOOR_REF_WIDTH, and the search is T-LIMITED when L_ref > ε / FLOOR_FACTOR (less than half of the
- * ε budget is left to the width effect). The floor run is an m* search with an unreachable target up to m_ref, so
- * it shares its trainings with the m* search through a common memo.
+ * ε budget is left to the width effect). The floor run is a probe of m_ref (every seed run to the end, no early
+ * exit), and it shares its trainings with the m* search through a common memo.
  * Used by the width claims (src/verify/widthCells.ts) and `ntk-verify width` (./widthReport.ts).
  */
 import type { MinWidthOptions, MinWidthResult } from './minWidth.js';
@@ -14,16 +14,16 @@ export const FLOOR_REF_WIDTH = 64;
 /** T-limited iff floor > ε / FLOOR_FACTOR, FLOOR_FACTOR = 2 [INFERRED]. */
 export const FLOOR_FACTOR = 2;
 
-/** The floor search's options: the m* search's, with an unreachable target and widths up to m_ref. */
+/** The floor run's options: the m* search's, probing m_ref alone, every seed to the end. */
 export function floorSearch(search: MinWidthOptions): MinWidthOptions {
-  return { ...search, eps: Number.MIN_VALUE, mMax: FLOOR_REF_WIDTH };
+  return { ...search, probe: FLOOR_REF_WIDTH };
 }
 
-/** L_ref of a finished floor search: the median avg loss over seeds at m_ref (Infinity when m_ref was not run). */
+/** L_ref of a finished floor run: the median avg loss over seeds at m_ref (Infinity when m_ref was not run to the end). */
 export function lossFloor(floorRun: MinWidthResult): number {
   const ref = floorRun.perWidth.find((w) => w.m === FLOOR_REF_WIDTH);
-  if (!ref) return Infinity;
-  const s = [...ref.avgLosses].sort((a, b) => a - b);
+  if (!ref || ref.avgLosses.some((l) => l === null)) return Infinity;
+  const s = (ref.avgLosses as number[]).slice().sort((a, b) => a - b);
   const k = Math.floor(s.length / 2);
   return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }

@@ -19,7 +19,7 @@ import { InputError } from '../errors.js';
 import { deriveSeed } from '../rng.js';
 import type { TeacherOptions } from '../teacher/teacher.js';
 import { resolveOptimiser, resolveRadius } from '../train/defaults.js';
-import { evaluateSequential, type JobEvaluator, type SyncJobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
+import { evaluateSequential, type JobEvaluator, type JobLoss, type SyncJobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
 import type { TrainKernel } from '../train/kernel.js';
 import { resolveTargets, type Regime, type Targets } from '../train/targets.js';
 
@@ -52,10 +52,21 @@ export interface MinWidthOptions {
   seed?: number | string;
   /** Fraction of seeds that must reach ε, in (0, 1]. @defaultValue DEFAULT_SUCCESS_FRACTION (2/3) */
   successFraction?: number;
-  /** Largest width tried. @defaultValue DEFAULT_M_MAX (1024) */
+  /** Largest width tried. @defaultValue DEFAULT_M_MAX (512) */
   mMax?: number;
   /** Relative bisection tolerance, ≥ 0. @defaultValue DEFAULT_REL_TOL (0: exact integer) */
   relTol?: number;
+  /**
+   * Evaluate this one width instead of searching: every seed, each run to the end (no early exit), e.g. the
+   * loss floor of ./lossFloor.ts. mStar is then null. @defaultValue undefined (search)
+   */
+  probe?: number;
+  /**
+   * Exact early exits (see module doc): a run stops once its epoch average can no longer be ≤ ε, and a width
+   * stops training seeds once it is decided. m* and every success/failure are those of the full search;
+   * false trains every seed of every width to the end (the naive search, for comparison). @defaultValue true
+   */
+  earlyExit?: boolean;
   /** Epochs. @defaultValue DEFAULT_T */
   T?: number;
   /** Step size. @defaultValue DEFAULT_ETA */
@@ -73,27 +84,33 @@ export interface MinWidthOptions {
    */
   evaluateSync?: SyncJobEvaluator;
   /**
-   * Cache of avgLoss by job (key: {@link jobKey}). Pass the same Map to searches on the SAME dataset, regime
-   * and teacher (e.g. one per ε) and every (m, seed) trained once is reused. Never share across datasets.
+   * Cache of runs by job (key: {@link jobKey}). Pass the same Map to searches on the SAME dataset, regime
+   * and teacher (e.g. one per ε) and every (m, seed) trained once is reused; a run that stopped early is reused
+   * where its lower bound decides the new ε, retrained otherwise. Never share across datasets.
    */
-  memo?: Map<string, number>;
+  memo?: Map<string, JobLoss>;
 }
 
 export interface WidthOutcome {
   m: number;
-  /** Epoch-averaged loss per seed, in seed order. */
-  avgLosses: number[];
-  /** How many seeds reached avgLoss ≤ ε. */
+  /**
+   * Per seed, in seed order: the run as the search saw it ({avgLoss, epochs}: epochs < T is an early stop and
+   * avgLoss its lower bound), or null when the width was decided without that seed.
+   */
+  runs: (JobLoss | null)[];
+  /** Epoch-averaged loss per seed, in seed order; null for a seed not run to the end. */
+  avgLosses: (number | null)[];
+  /** How many of the seeds run reached avgLoss ≤ ε. */
   successes: number;
   /**
-   * The `required`-th smallest avgLoss at this width: success ⟺ criterionLoss ≤ ε, so one outcome answers
-   * every ε. When mStar is null, the smallest criterionLoss over the widths is the loss floor of the budget
-   * (T, η): if it hardly moves with m, the optimisation budget, not the width, is what stops the search.
+   * The `required`-th smallest avgLoss at this width when every seed ran to the end (success ⟺ criterionLoss
+   * ≤ ε), else null. When mStar is null, the smallest criterionLoss over the widths is the loss floor of the
+   * budget (T, η): if it hardly moves with m, the optimisation budget, not the width, is what stops the search.
    */
-  criterionLoss: number;
+  criterionLoss: number | null;
   /** The init seeds (replay: initNet(m, d, seed)). */
   seeds: string[];
-  /** successes ≥ required. */
+  /** At least `required` seeds reach ε (decided exactly, also when seeds were skipped). */
   success: boolean;
 }
 
@@ -104,10 +121,12 @@ export interface MinWidthResult {
   lastFailure: number;
   /** Every evaluated width, ascending. */
   perWidth: WidthOutcome[];
-  /** Training runs requested (memo hits included; see trainings for runs actually performed). */
+  /** Runs consulted (memo hits included; see trainings for runs actually performed). */
   evaluations: number;
   /** Training runs actually performed (memo misses). */
   trainings: number;
+  /** Epochs trained over all trainings (the search's cost; T per run without early exits). */
+  epochsTrained: number;
   /** Seeds that must succeed at a width: ⌈successFraction · seeds⌉. */
   required: number;
   eps: number;
@@ -118,14 +137,18 @@ export interface MinWidthResult {
   radiusRule: string;
   mMax: number;
   relTol: number;
+  earlyExit: boolean;
   /** The resolved targets (teacher, source) — the soft labels the students were trained on. */
   targets: Targets;
 }
 
-/** Memo key of a job: everything but the problem. */
+/** Memo key of a job: everything but the problem and the early-stop threshold. */
 export function jobKey(job: TrainJob): string {
   return `${job.m}|${job.seed}|${job.T}|${job.eta}|${job.radius}`;
 }
+
+type Found = { mStar: number | null; lastFailure: number };
+type Plan = Generator<number, Found, boolean>;
 
 /**
  * The search order as a generator: yields the width to evaluate next, receives whether it succeeded, and
@@ -133,10 +156,7 @@ export function jobKey(job: TrainJob): string {
  * hi − lo ≤ max(1, ⌊relTol · hi⌋), so relTol = 0 gives the exact integer m* and relTol = 1/8 stops within
  * 12.5 % of it. Shared by the sync and async drivers so the two cannot drift apart.
  */
-export function* widthSearchPlan(
-  mMax: number,
-  relTol = 0,
-): Generator<number, { mStar: number | null; lastFailure: number }, boolean> {
+export function* widthSearchPlan(mMax: number, relTol = 0): Plan {
   let lo = 0; // largest width known to fail (0: none yet — width 0 cannot fit anything)
   let hi = 0; // smallest width known to succeed
   for (let m = 1; ; m *= 2) {
@@ -156,14 +176,21 @@ export function* widthSearchPlan(
   return { mStar: hi, lastFailure: lo };
 }
 
+/** The plan of a probe: one width, no search. */
+function* probePlan(m: number): Plan {
+  yield m;
+  return { mStar: null, lastFailure: 0 };
+}
+
 /** A search's resolved settings (reported as they are in MinWidthResult), its problem and its init seeds. */
-type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol'> & {
+type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol' | 'earlyExit'> & {
   problem: TrainProblem;
   seeds: string[];
+  probe?: number;
 };
 
 function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
-  const { eps, seeds: nSeeds = DEFAULT_SEEDS, seed = DEFAULT_SEARCH_SEED } = opts;
+  const { eps, seeds: nSeeds = DEFAULT_SEEDS, seed = DEFAULT_SEARCH_SEED, probe } = opts;
   const { successFraction = DEFAULT_SUCCESS_FRACTION, mMax = DEFAULT_M_MAX } = opts;
   if (!(eps > 0) || !Number.isFinite(eps)) throw new InputError('eps', `minWidth: expected a positive finite loss target, got ${eps}`);
   if (!Number.isInteger(nSeeds) || nSeeds < 1) throw new InputError('seeds', `minWidth: expected a positive integer, got ${nSeeds}`);
@@ -171,6 +198,7 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
     throw new InputError('successFraction', `minWidth: expected a fraction in (0, 1], got ${successFraction}`);
   }
   if (!Number.isInteger(mMax) || mMax < 1) throw new InputError('mMax', `minWidth: expected a positive integer, got ${mMax}`);
+  if (probe !== undefined && !(Number.isInteger(probe) && probe >= 1)) throw new InputError('probe', `minWidth: expected a positive integer width, got ${probe}`);
   const { relTol = DEFAULT_REL_TOL } = opts;
   if (!(relTol >= 0 && relTol < 1)) throw new InputError('relTol', `minWidth: expected a tolerance in [0, 1), got ${relTol}`);
   const { T, eta, radius: radiusOpt } = resolveOptimiser(opts);
@@ -179,76 +207,134 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
   const seeds = Array.from({ length: nSeeds }, (_, k) => deriveSeed(seed, 'init', k));
   // ⌈f·s⌉ with a guard so that 2/3 · 3 = 2.0000000000000004 does not round up to 3.
   const required = Math.max(1, Math.ceil(successFraction * nSeeds - 1e-9));
+  const earlyExit = probe === undefined && (opts.earlyExit ?? true);
   const problem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
-  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol };
+  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, probe };
 }
 
-function outcome(prep: Prepared, m: number, avgLosses: number[]): WidthOutcome {
-  const successes = avgLosses.filter((l) => l <= prep.eps).length;
-  const criterionLoss = [...avgLosses].sort((a, b) => a - b)[prep.required - 1];
-  return { m, avgLosses, successes, criterionLoss, seeds: prep.seeds, success: successes >= prep.required };
+function outcome(prep: Prepared, m: number, runs: (JobLoss | null)[]): WidthOutcome {
+  const ran = runs.filter((r): r is JobLoss => r !== null);
+  const successes = ran.filter((r) => r.avgLoss <= prep.eps).length;
+  const avgLosses = runs.map((r) => (r !== null && r.epochs === prep.T ? r.avgLoss : null));
+  const exact = avgLosses.every((l) => l !== null) ? [...(avgLosses as number[])].sort((a, b) => a - b) : null;
+  const criterionLoss = exact ? exact[prep.required - 1] : null;
+  return { m, runs, avgLosses, successes, criterionLoss, seeds: prep.seeds, success: successes >= prep.required };
 }
 
 /**
  * One search in progress: the plan, the memo and the bookkeeping shared by both drivers. A driver loops
- * `while (!search.done) search.advance(losses of search.pending)`; only how it gets the losses differs.
+ * `while (!search.done) search.advance(runs of search.pending)`; only how it gets the runs differs.
+ *
+ * Seeds are consulted in seed order, as a sequential search would: with s seeds of which k must reach ε, a width
+ * is decided once k succeeded or s − k + 1 failed, so after `succ` successes and `fail` failures at least
+ * need = min(k − succ, s − k + 1 − fail) more seeds are consulted whatever they give. `pending` is exactly the
+ * next `need` seeds not in the memo: independent runs for a pool, never one a sequential search would skip,
+ * so which seeds ran (and every number) does not depend on the evaluator or the worker count.
  */
 class Search {
-  private readonly plan: Generator<number, { mStar: number | null; lastFailure: number }, boolean>;
-  private step: IteratorResult<number, { mStar: number | null; lastFailure: number }>;
-  private jobs: TrainJob[] = [];
+  private readonly plan: Plan;
+  private step: IteratorResult<number, Found>;
+  private runs: (JobLoss | null)[];
+  private batch: number[] = [];
   private readonly perWidth: WidthOutcome[] = [];
   private evaluations = 0;
   private trainings = 0;
-  /** The jobs of the current width that the memo does not have yet (may be empty). */
+  private epochsTrained = 0;
+  /** The runs to train next (non-empty until done). */
   pending: TrainJob[] = [];
 
   constructor(
     private readonly prep: Prepared,
-    private readonly memo: Map<string, number>,
+    private readonly memo: Map<string, JobLoss>,
   ) {
-    this.plan = widthSearchPlan(prep.mMax, prep.relTol);
+    this.plan = prep.probe !== undefined ? probePlan(prep.probe) : widthSearchPlan(prep.mMax, prep.relTol);
     this.step = this.plan.next(false);
-    this.load();
+    this.runs = prep.seeds.map(() => null);
+    this.settle();
   }
 
   get done(): boolean {
     return this.step.done === true;
   }
 
-  /** Record the losses of `pending` (in order) and move to the next width. */
-  advance(fresh: readonly number[]): void {
+  /** Record the runs of `pending` (in order) and move on. */
+  advance(fresh: readonly JobLoss[]): void {
     if (fresh.length !== this.pending.length) {
-      throw new InputError('evaluate', `minWidth: evaluator returned ${fresh.length} losses for ${this.pending.length} jobs`);
+      throw new InputError('evaluate', `minWidth: evaluator returned ${fresh.length} runs for ${this.pending.length} jobs`);
     }
-    this.pending.forEach((j, k) => this.memo.set(jobKey(j), fresh[k]));
-    this.evaluations += this.jobs.length;
-    this.trainings += this.pending.length;
-    const m = this.step.value as number;
-    const o = outcome(this.prep, m, this.jobs.map((j) => this.memo.get(jobKey(j)) as number));
-    this.perWidth.push(o);
-    this.step = this.plan.next(o.success);
-    this.load();
+    this.pending.forEach((j, i) => {
+      const r = { avgLoss: fresh[i].avgLoss, epochs: fresh[i].epochs };
+      this.memo.set(jobKey(j), r);
+      this.runs[this.batch[i]] = r;
+      this.epochsTrained += r.epochs;
+    });
+    this.trainings += fresh.length;
+    this.evaluations += fresh.length;
+    this.settle();
   }
 
   result(): MinWidthResult {
-    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol } = this.prep;
-    const found = this.step.value as { mStar: number | null; lastFailure: number };
+    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit } = this.prep;
+    const found = this.step.value as Found;
     const perWidth = [...this.perWidth].sort((a, b) => a.m - b.m);
-    const { evaluations, trainings } = this;
-    return { ...found, perWidth, evaluations, trainings, required, eps, T, eta, radius, radiusRule, mMax, relTol, targets };
+    const { evaluations, trainings, epochsTrained } = this;
+    return { ...found, perWidth, evaluations, trainings, epochsTrained, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, targets };
   }
 
-  private load(): void {
-    if (this.step.done) {
-      this.jobs = [];
-      this.pending = [];
-      return;
+  private job(m: number, k: number): TrainJob {
+    const { T, eta, radius, eps, earlyExit } = this.prep;
+    const job: TrainJob = { m, seed: this.prep.seeds[k], T, eta, radius };
+    if (earlyExit) job.stopAbove = eps;
+    return job;
+  }
+
+  /** A memo entry that decides this job at this ε: a full run, or an early stop whose lower bound is above ε. */
+  private known(job: TrainJob): JobLoss | undefined {
+    const r = this.memo.get(jobKey(job));
+    if (r === undefined) return undefined;
+    if (r.epochs === job.T) return r;
+    return this.prep.earlyExit && r.avgLoss > this.prep.eps ? r : undefined;
+  }
+
+  /** Seeds still to consult before the current width is decided (see class doc). */
+  private need(): number {
+    const { required, eps, earlyExit, seeds } = this.prep;
+    const open = this.runs.filter((r) => r === null).length;
+    if (!earlyExit) return open;
+    const succ = this.runs.filter((r) => r !== null && r.avgLoss <= eps).length;
+    const fail = seeds.length - open - succ;
+    return Math.max(0, Math.min(required - succ, seeds.length - required + 1 - fail));
+  }
+
+  /** Take memo hits and finished widths until a training is needed or the plan is done. */
+  private settle(): void {
+    this.pending = [];
+    this.batch = [];
+    while (!this.step.done) {
+      const m = this.step.value;
+      const need = this.need();
+      if (need === 0) {
+        const o = outcome(this.prep, m, this.runs);
+        this.perWidth.push(o);
+        this.runs = this.prep.seeds.map(() => null);
+        this.step = this.plan.next(o.success);
+        continue;
+      }
+      const next = this.runs.flatMap((r, k) => (r === null ? [k] : [])).slice(0, need);
+      for (const k of next) {
+        const hit = this.known(this.job(m, k));
+        if (hit) {
+          this.runs[k] = hit;
+          this.evaluations++;
+        } else {
+          this.batch.push(k);
+        }
+      }
+      if (this.batch.length > 0) {
+        this.pending = this.batch.map((k) => this.job(m, k));
+        return;
+      }
     }
-    const m = this.step.value;
-    const { T, eta, radius } = this.prep;
-    this.jobs = this.prep.seeds.map((seed) => ({ m, seed, T, eta, radius }));
-    this.pending = this.jobs.filter((j) => !this.memo.has(jobKey(j)));
   }
 }
 
@@ -263,14 +349,15 @@ export function minWidth(ds: Dataset, opts: MinWidthOptions): MinWidthResult {
   const prep = prepare(ds, opts);
   const search = new Search(prep, opts.memo ?? new Map());
   const evaluate = opts.evaluateSync ?? ((problem: TrainProblem, jobs: readonly TrainJob[]) => evaluateSequential(problem, jobs, opts.kernel));
-  while (!search.done) search.advance(search.pending.length > 0 ? evaluate(prep.problem, search.pending) : []);
+  while (!search.done) search.advance(evaluate(prep.problem, search.pending));
   return search.result();
 }
 
 /**
  * The same search with a pluggable evaluator (e.g. a worker-thread pool): `evaluate(problem, jobs)` must
- * return each job's avgLoss exactly as {@link evaluateSequential} would (same init, same loop), in job order.
- * All seeds of one width go out as one batch (never an empty batch).
+ * return each job's {avgLoss, epochs} exactly as {@link evaluateSequential} would (same init, same loop, same
+ * early stop), in job order. The runs of one batch are independent (never an empty batch): a pool trains them
+ * at once.
  * @throws as {@link minWidth}; rejects with whatever `evaluate` rejects with, or InputError('evaluate') when
  *         it returns the wrong number of losses.
  */
@@ -281,6 +368,6 @@ export async function minWidthAsync(
   const prep = prepare(ds, opts);
   const evaluate: JobEvaluator = opts.evaluate ?? (async (problem, jobs) => evaluateSequential(problem, jobs, opts.kernel));
   const search = new Search(prep, opts.memo ?? new Map());
-  while (!search.done) search.advance(search.pending.length > 0 ? await evaluate(prep.problem, search.pending) : []);
+  while (!search.done) search.advance(await evaluate(prep.problem, search.pending));
   return search.result();
 }

@@ -9,7 +9,7 @@ import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import { gammaRkhs, type RkhsMargin } from '../margin/gammaRkhs.js';
 import { ntkGram } from '../ntk/analytic.js';
-import type { JobEvaluator } from '../train/job.js';
+import type { JobEvaluator, JobLoss } from '../train/job.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import { C_HARD, C_SOFT } from './constants.js';
@@ -37,8 +37,8 @@ export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
 export function widthReport(ds: Dataset, opts: WidthReportOptions): Record<string, unknown> {
   const t0 = performance.now();
   const { margin, searchOpts } = prepare(ds, opts);
-  const result = minWidth(ds, searchOpts);
   const floorRun = minWidth(ds, floorSearch(searchOpts));
+  const result = minWidth(ds, searchOpts);
   return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
 }
 
@@ -49,8 +49,8 @@ export async function widthReportAsync(
 ): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const { margin, searchOpts } = prepare(ds, opts);
-  const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
   const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts), evaluate: opts.evaluate });
+  const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
   return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
 }
 
@@ -60,7 +60,7 @@ function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; s
   const teacher = opts.teacher ?? {};
   const T = opts.T === 'theory' ? theoryEpochs(theoryGamma(margin), opts.eps, opts.eta ?? DEFAULT_ETA) : opts.T;
   // The loss-floor run (T-limit check) reuses the search's trainings through a shared memo.
-  const memo = opts.memo ?? new Map<string, number>();
+  const memo = opts.memo ?? new Map<string, JobLoss>();
   // Hand the Gram and margin to the NTK teacher so the soft regime does not solve the same problem twice.
   const searchOpts: MinWidthOptions =
     opts.regime === 'soft' && !ds.p && (teacher.kind ?? 'ntk') === 'ntk'
@@ -141,14 +141,26 @@ function assemble(
       teacher: r.targets.teacher?.summary ?? null,
     },
     seeds,
-    perWidth: r.perWidth.map(({ m, avgLosses, successes, criterionLoss, success }) => ({ m, avgLosses, successes, criterionLoss, success })),
-    evaluations: r.evaluations,
-    trainings: r.trainings,
+    perWidth: r.perWidth.map(({ m, runs, avgLosses, successes, criterionLoss, success }) => ({
+      m,
+      avgLosses,
+      epochsRun: runs.map((run) => run?.epochs ?? 0),
+      successes,
+      criterionLoss,
+      success,
+    })),
+    evaluations: r.evaluations + floorRun.evaluations,
+    trainings: r.trainings + floorRun.trainings,
+    epochsTrained: r.epochsTrained + floorRun.epochsTrained,
+    earlyExit: r.earlyExit,
     assumptions: [
       r.mStar === null
         ? `m* search: geometric grid 1, 2, 4, … up to mMax = ${r.mMax}: no width reached eps (lastFailure = ${r.lastFailure}).`
         : `m* search: geometric grid 1, 2, 4, … up to mMax = ${r.mMax}, then bisection (relTol ${r.relTol}); assumes success is monotone in m (not guaranteed): m* = ${r.mStar} succeeded, lastFailure = ${r.lastFailure} failed.`,
       `success at a width: epoch-averaged training loss (1/T) Σ_{t<T} R(W(t)) <= eps in >= ${r.required} of ${seeds.length} init seeds (same seeds at every width).`,
+      r.earlyExit
+        ? `exact early exits: a run stops at the epoch where its running loss sum exceeds eps·T (its average can no longer reach eps; avgLosses null, epochsRun < T), and a width stops training seeds once ${r.required} succeeded or ${seeds.length - r.required + 1} failed (epochsRun 0); m* and every success are those of the full search (--no-early-exit).`
+        : 'no early exits: every seed of every width trained for all T epochs.',
       'gamma: RKHS margin of the infinite-width NTK, certified bracket; the bound uses the lower end.',
       `bound constant C = ${C} is ours (order from the paper's abstract); see src/bounds/constants.ts.`,
       opts.regime === 'soft'

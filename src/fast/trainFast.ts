@@ -26,7 +26,8 @@ export interface FastTrainOptions extends Omit<TrainOptions, 'kernel'> {
  * Train net.W in place by T steps of (projected) full-batch GD on the mean KL loss to targets p.
  * @param net  student (W m×d row-major is overwritten with W(T); a fixed).
  * @param X    n×d row-major inputs.  @param p  n target probabilities in [0, 1] (hard labels: {0, 1}).
- * @returns    {avgLoss, finalLoss, curve? (length T+1 when recordCurve), f (outputs at W(T))}.
+ * @returns    {avgLoss, finalLoss, epochs, curve? (length T+1 when recordCurve), f (outputs at the last W)}; an early
+ *             stop (opts.stopAbove) as in trainFirstLayer.
  * @throws     ShapeError on mismatched sizes; InputError for a bad eta, T, radius, p or non-finite X.
  */
 export function trainFast(
@@ -36,22 +37,21 @@ export function trainFast(
   p: Float64Array,
   opts: FastTrainOptions = {},
 ): TrainResult {
-  const { eta = 1, T = 200, radius = Infinity, recordCurve = false, precision = 'f64' } = opts;
+  const { eta = 1, T = 200, radius = Infinity, recordCurve = false, precision = 'f64', stopAbove = Infinity } = opts;
   if (!Number.isInteger(T) || T < 0) throw new InputError('T', `trainFast: epochs must be a non-negative integer, got ${T}`);
   if (!(eta > 0) || !Number.isFinite(eta)) throw new InputError('eta', `trainFast: step size must be finite and > 0, got ${eta}`);
   if (!(radius > 0)) throw new InputError('radius', `trainFast: projection radius must be > 0 (Infinity = none), got ${radius}`);
   if (precision !== 'f64' && precision !== 'f32') throw new InputError('precision', `trainFast: expected 'f64' or 'f32', got ${String(precision)}`);
   if (X.length !== n * net.d) throw new ShapeError(`trainFast: X has length ${X.length}, expected n·d = ${n}·${net.d}`);
   const k = loadKernel();
-  if (!k) return trainFirstLayer(net, X, n, p, { eta, T, radius, recordCurve });
+  if (!(stopAbove >= 0)) throw new InputError('stopAbove', `trainFast: early-stop threshold must be ≥ 0 (Infinity = none), got ${stopAbove}`);
+  if (!k) return trainFirstLayer(net, X, n, p, { eta, T, radius, recordCurve, stopAbove });
   const ex = k.exports;
   const L = placeProblem(ex, precision, net, X, n, p, T);
   const train = precision === 'f64' ? ex.train64 : ex.train32;
-  train(...trainArgs(L), T, eta, radius, recordCurve ? 1 : 0);
-  const out = new Float64Array(ex.memory.buffer, L.out, 2);
-  const avgLoss = out[0];
-  const finalLoss = out[1];
+  train(...trainArgs(L), T, eta, radius, recordCurve ? 1 : 0, stopAbove);
+  const [avgLoss, finalLoss, epochs] = new Float64Array(ex.memory.buffer, L.out, 3);
   const curve = recordCurve ? new Float64Array(ex.memory.buffer, L.curve, T + 1).slice() : undefined;
   readTransposed(ex, L, L.Wt, net.W);
-  return { avgLoss, finalLoss, curve, f: readF(ex, L) };
+  return { avgLoss, finalLoss, epochs, curve, f: readF(ex, L) };
 }

@@ -2,7 +2,7 @@
  * Places one training problem in the kernel's linear memory, in the padded, transposed and tiled layout of
  * assembly/kernel.ts, and reads results back:
  *   X, Xc np×dp; Wt, W0t, Gt dp×mp (W transposed, neuron tiles); a mp; M np×mp (tiles)  (element type f64 or f32)
- *   fv np×2; f, p, H, c np; curve T+1; out 2                                              (always f64)
+ *   fv np×2; f, p, H, c np; curve T+1; out 3                                              (always f64)
  * np = n rounded up to even, dp = d rounded up to even (plus 2 when the X row stride would be a multiple of
  * 1 KiB: cache aliasing), mp = m rounded up to the tile (8 lanes f64, 16 f32); padding is zero (and a_s = 0
  * for padded neurons), which leaves every real z, f and G entry unchanged.
@@ -97,7 +97,7 @@ export function placeProblem(
     Wt: take(dp * mp * es), W0t: take(dp * mp * es), Gt: take(dp * mp * es),
     a: take(mp * es), M: take(np * mp * es),
     fv: take(np * 16), f: take(np * 8), p: take(np * 8), H: take(np * 8), c: take(np * 8),
-    curve: take((T + 1) * 8), out: take(16), bytes: 0, generation: ++generation,
+    curve: take((T + 1) * 8), out: take(24), bytes: 0, generation: ++generation,
   };
   L.bytes = cursor;
   const mem = ex.memory;

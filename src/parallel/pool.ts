@@ -16,6 +16,7 @@ import { rebuildError } from './errorTransport.js';
 import type { Precision } from '../fast/wasmLayout.js';
 import { runTask, type TaskJob, type TaskProblem, type TaskResult, type TrainTask } from './task.js';
 import type { TaskReply } from './worker.js';
+import type { JobLoss } from '../train/job.js';
 
 export interface PoolOptions {
   /**
@@ -115,9 +116,9 @@ export class TrainPool {
    * they agree to ~1e-12 relative (test/fast/trainFast.test.ts).
    */
   evaluator(opts: { kernel?: 'wasm' | 'reference'; precision?: Precision } = {}) {
-    return async (problem: TaskProblem, jobs: readonly TaskJob[]): Promise<number[]> => {
+    return async (problem: TaskProblem, jobs: readonly TaskJob[]): Promise<JobLoss[]> => {
       const results = await this.runJobs(jobs.map((j) => ({ ...problem, ...j, ...opts })));
-      return results.map((r) => r.avgLoss);
+      return results.map(({ avgLoss, epochs }) => ({ avgLoss, epochs }));
     };
   }
 

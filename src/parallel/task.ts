@@ -10,6 +10,7 @@ import { initNet } from '../model/twoLayer.js';
 import { InputError } from '../errors.js';
 import { trainFast } from '../fast/trainFast.js';
 import type { Precision } from '../fast/wasmLayout.js';
+import type { JobLoss } from '../train/job.js';
 import { trainFirstLayer } from '../train/loop.js';
 
 /** Inputs and targets: X n×d row-major, p n probabilities in [0, 1]. May be backed by a SharedArrayBuffer. */
@@ -32,6 +33,8 @@ export interface TaskJob {
   eta: number;
   /** Projection radius on ‖W − W(0)‖_F; Infinity = plain GD. @defaultValue Infinity */
   radius?: number;
+  /** Early stop once the epoch average can no longer be ≤ stopAbove (src/train/loop.ts). @defaultValue Infinity */
+  stopAbove?: number;
 }
 
 export interface TaskOptions {
@@ -52,10 +55,12 @@ export interface TaskOptions {
 export type TrainTask = TaskProblem & TaskJob & TaskOptions;
 
 export interface TaskResult {
-  /** (1/T) Σ_{t<T} R̂(W(t)), nats. */
+  /** (1/T) Σ_{t<T} R̂(W(t)), nats (a lower bound after an early stop: see src/train/loop.ts TrainResult). */
   avgLoss: number;
-  /** R̂(W(T)), nats. */
+  /** R̂(W(T)), nats (the last loss computed after an early stop). */
   finalLoss: number;
+  /** Epochs run: T, or the epoch at which an early stop decided avgLoss > stopAbove. */
+  epochs: number;
   curve?: Float64Array;
   f?: Float64Array;
   W?: Float64Array;
@@ -68,17 +73,17 @@ export interface TaskResult {
  * @throws InputError for a bad kernel/precision option; ShapeError/InputError from the training loop.
  */
 export function runTask(task: TrainTask): TaskResult {
-  const { X, n, d, p, m, seed, T, eta, radius = Infinity } = task;
+  const { X, n, d, p, m, seed, T, eta, radius = Infinity, stopAbove = Infinity } = task;
   const { kernel = 'wasm', precision = 'f64', recordCurve = false, returnOutputs = false } = task;
   if (kernel !== 'wasm' && kernel !== 'reference') throw new InputError('kernel', `runTask: expected 'wasm' or 'reference', got ${String(kernel)}`);
   const net = initNet(m, d, seed);
   const t0 = performance.now();
   const r =
     kernel === 'wasm'
-      ? trainFast(net, X, n, p, { eta, T, radius, recordCurve, precision })
-      : trainFirstLayer(net, X, n, p, { eta, T, radius, recordCurve });
+      ? trainFast(net, X, n, p, { eta, T, radius, recordCurve, precision, stopAbove })
+      : trainFirstLayer(net, X, n, p, { eta, T, radius, recordCurve, stopAbove });
   const seconds = (performance.now() - t0) / 1000;
-  const out: TaskResult = { avgLoss: r.avgLoss, finalLoss: r.finalLoss, seconds };
+  const out: TaskResult = { avgLoss: r.avgLoss, finalLoss: r.finalLoss, epochs: r.epochs, seconds };
   if (recordCurve) out.curve = r.curve;
   if (returnOutputs) {
     out.f = r.f;
@@ -89,8 +94,11 @@ export function runTask(task: TrainTask): TaskResult {
 
 /**
  * A synchronous minWidth evaluator (src/bounds/minWidth.ts `evaluateSync`) on the WebAssembly f64 path: each job's
- * avgLoss from {@link runTask} in this thread — the numbers a TrainPool evaluator with kernel 'wasm' returns.
+ * {avgLoss, epochs} from {@link runTask} in this thread — the numbers a TrainPool evaluator with kernel 'wasm' returns.
  */
-export function evaluateFast(problem: TaskProblem, jobs: readonly TaskJob[]): number[] {
-  return jobs.map((j) => runTask({ ...problem, ...j, kernel: 'wasm' }).avgLoss);
+export function evaluateFast(problem: TaskProblem, jobs: readonly TaskJob[]): JobLoss[] {
+  return jobs.map((j) => {
+    const { avgLoss, epochs } = runTask({ ...problem, ...j, kernel: 'wasm' });
+    return { avgLoss, epochs };
+  });
 }

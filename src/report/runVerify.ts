@@ -70,6 +70,8 @@ export interface VerifyOptions {
   environment?: () => Environment;
   /** Render report.md/html/figures. @defaultValue true */
   render?: boolean;
+  /** Exact early exits in m* searches (RunContext.earlyExit; results are the same either way). @defaultValue true */
+  earlyExit?: boolean;
 }
 
 export interface VerifyOutcome {
@@ -176,7 +178,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
       continue;
     }
     if (item.kind === 'claim') {
-      const ctx = { seed, quick, cells, progress: (d: number, t: number, l: string) => progress.inner(d, t, l) };
+      const ctx = { seed, quick, cells, earlyExit: opts.earlyExit ?? true, progress: (d: number, t: number, l: string) => progress.inner(d, t, l) };
       const out = await runClaim(item.claim, ctx, opts.catalog ?? null);
       claimRecords.set(item.id, out.record);
       itemSeconds[item.id] = out.wallSeconds;

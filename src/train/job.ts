@@ -29,16 +29,28 @@ export interface TrainJob {
   eta: number;
   /** Projection radius on ‖W − W(0)‖_F; Infinity = plain GD. */
   radius: number;
+  /** Early stop once the epoch average can no longer be ≤ stopAbove (TrainOptions.stopAbove). @defaultValue Infinity */
+  stopAbove?: number;
 }
 
 /**
- * Evaluate a batch of jobs on one problem and return each job's epoch-averaged loss, in job order.
+ * What a threshold test needs of one run: `epochs` = T means it ran to the end and `avgLoss` is its
+ * epoch-averaged loss; `epochs` < T means it stopped early at that epoch and `avgLoss` is a lower bound of
+ * the full run's (and > the job's stopAbove). See TrainResult.
+ */
+export interface JobLoss {
+  avgLoss: number;
+  epochs: number;
+}
+
+/**
+ * Evaluate a batch of jobs on one problem and return each job's {@link JobLoss}, in job order.
  * The default (in-process, sequential) is {@link evaluateSequential}; a worker-thread pool may supply its own.
  */
-export type JobEvaluator = (problem: TrainProblem, jobs: readonly TrainJob[]) => Promise<number[]>;
+export type JobEvaluator = (problem: TrainProblem, jobs: readonly TrainJob[]) => Promise<JobLoss[]>;
 
 /** The synchronous form of {@link JobEvaluator} (same contract), for searches that must not await. */
-export type SyncJobEvaluator = (problem: TrainProblem, jobs: readonly TrainJob[]) => number[];
+export type SyncJobEvaluator = (problem: TrainProblem, jobs: readonly TrainJob[]) => JobLoss[];
 
 /** Run one job in-process. Returns the trained net, its initial copy and the loop's result. */
 export function runJob(
@@ -55,15 +67,19 @@ export function runJob(
     radius: job.radius,
     kernel,
     recordCurve,
+    stopAbove: job.stopAbove,
   });
   return { net, net0, result };
 }
 
-/** The sequential in-process evaluator: avgLoss of each job, one after another. */
+/** The sequential in-process evaluator: the {@link JobLoss} of each job, one after another. */
 export function evaluateSequential(
   problem: TrainProblem,
   jobs: readonly TrainJob[],
   kernel: TrainKernel = referenceKernel,
-): number[] {
-  return jobs.map((job) => runJob(problem, job, kernel).result.avgLoss);
+): JobLoss[] {
+  return jobs.map((job) => {
+    const { avgLoss, epochs } = runJob(problem, job, kernel).result;
+    return { avgLoss, epochs };
+  });
 }

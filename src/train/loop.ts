@@ -20,15 +20,27 @@ export interface TrainOptions {
   radius?: number;
   /** Loss-and-gradient implementation. @defaultValue referenceKernel */
   kernel?: TrainKernel;
-  /** Keep the per-epoch losses (length T+1). @defaultValue false */
+  /** Keep the per-epoch losses (length T+1; only the first `epochs` entries are set after an early stop). @defaultValue false */
   recordCurve?: boolean;
+  /**
+   * Early stop for a threshold test on the epoch average: stop after the first epoch t with
+   * (Σ_{u≤t} R̂(W(u)))/T > stopAbove. Losses are ≥ 0, so the running sum never decreases (also in floating
+   * point) and the final average would be > stopAbove as well: the decision "avgLoss ≤ stopAbove" is exactly
+   * the full run's. @defaultValue Infinity (never stop)
+   */
+  stopAbove?: number;
 }
 
 export interface TrainResult {
-  /** (1/T) Σ_{t<T} R̂(W(t)), nats. */
+  /**
+   * (1/T) Σ_{t<T} R̂(W(t)), nats, when the run went all T epochs (epochs = T); after an early stop
+   * (epochs < T) the partial sum (1/T) Σ_{t<epochs} R̂(W(t)), a lower bound of the full run's, > stopAbove.
+   */
   avgLoss: number;
-  /** R̂(W(T)), nats. */
+  /** R̂(W(T)), nats; after an early stop R̂(W(epochs − 1)), the last loss computed. */
   finalLoss: number;
+  /** Epochs run: T, or the epoch (1-based) at which an early stop decided avgLoss > stopAbove. */
+  epochs: number;
   /** R̂(W(t)) for t = 0..T when recordCurve. */
   curve?: Float64Array;
   /** Final outputs f(x_i; W(T)). */
@@ -47,7 +59,7 @@ export function trainFirstLayer(
   p: Float64Array,
   opts: TrainOptions = {},
 ): TrainResult {
-  const { eta = 1, T = 200, radius = Infinity, kernel = referenceKernel, recordCurve = false } = opts;
+  const { eta = 1, T = 200, radius = Infinity, kernel = referenceKernel, recordCurve = false, stopAbove = Infinity } = opts;
   const { m, d, W } = net;
   if (X.length !== n * d) throw new ShapeError(`trainFirstLayer: X has length ${X.length}, expected n·d = ${n}·${d}`);
   if (p.length !== n) throw new ShapeError(`trainFirstLayer: p has length ${p.length}, expected n = ${n}`);
@@ -59,11 +71,12 @@ export function trainFirstLayer(
     const loss = kernel.lossAndGrad(net, X, n, p, buf);
     if (curve) curve[t] = loss;
     sum += loss;
+    if (sum / T > stopAbove) return { avgLoss: sum / T, finalLoss: loss, epochs: t + 1, curve, f: buf.f.slice() };
     const G = buf.G;
     for (let k = 0; k < W.length; k++) W[k] -= eta * G[k];
     if (W0) projectToBall(W, W0, radius);
   }
   const finalLoss = kernel.lossAndGrad(net, X, n, p, buf);
   if (curve) curve[T] = finalLoss;
-  return { avgLoss: T > 0 ? sum / T : finalLoss, finalLoss, curve, f: buf.f.slice() };
+  return { avgLoss: T > 0 ? sum / T : finalLoss, finalLoss, epochs: T, curve, f: buf.f.slice() };
 }

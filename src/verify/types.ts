@@ -94,6 +94,11 @@ export interface RunContext {
    * resumed run recomputes nothing it has and gives the same results as an uninterrupted one.
    */
   cells?: CellStore;
+  /**
+   * Exact early exits in m* searches (src/bounds/minWidth.ts): the same m*, verdicts and results.json, in less
+   * time; false runs the naive search, for comparison. @defaultValue true
+   */
+  earlyExit?: boolean;
 }
 
 export interface CellStore {

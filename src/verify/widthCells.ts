@@ -26,6 +26,7 @@ import { TrainPool } from '../parallel/pool.js';
 import { evaluateFast } from '../parallel/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
+import type { JobLoss } from '../train/job.js';
 import type { Regime } from '../train/targets.js';
 import type { RunContext, WidthCell } from './types.js';
 
@@ -79,15 +80,17 @@ export interface WidthSearchCell {
   /** Median epoch-averaged loss at m_ref (the T-limited floor). */
   floorLoss: number;
   applicable: boolean;
-  /** Successful seeds per evaluated width. */
-  perWidth: { m: number; successes: number }[];
+  /** The outcome of every evaluated width (m* search; the floor probe is not listed). */
+  perWidth: { m: number; success: boolean }[];
+  /** Training runs and epochs they took (cost only: early exits lower both, never the results). */
   trainings: number;
+  epochsTrained: number;
 }
 
 const dataMemo = new Map<string, Dataset>();
 const marginMemo = new Map<string, MarginInfo>();
 const cellMemo = new Map<string, WidthSearchCell>();
-const jobMemo = new Map<string, Map<string, number>>();
+const jobMemo = new Map<string, Map<string, JobLoss>>();
 
 /** Canonical key of a recipe. */
 export function dataKey(ref: DataRef): string {
@@ -134,7 +137,7 @@ function settingsKey(T: number): string {
 }
 
 function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string, rule: EpochRule): string {
-  return `width-cell/v2/${dataKey(ref)}/${regime}/eps${eps}/${rule}/${settingsKey(cellEpochs(ref, eps, rule))}/seed${searchSeed}`;
+  return `width-cell/v3/${dataKey(ref)}/${regime}/eps${eps}/${rule}/${settingsKey(cellEpochs(ref, eps, rule))}/seed${searchSeed}`;
 }
 
 function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): WidthSearchCell | undefined {
@@ -144,13 +147,13 @@ function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): Wi
 }
 
 /** The two searches of a cell, as minWidth options: the floor (every width to m_ref, unreachable target) and m*. */
-function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string, T: number) {
+function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string, T: number, earlyExit = true) {
   const memoKey = `${dataKey(ref)}/${regime}/${searchSeed}`;
   let memo = jobMemo.get(memoKey);
   if (!memo) jobMemo.set(memoKey, (memo = new Map()));
   const s = WIDTH_SETTINGS;
   // The floor run shares its trainings with the m* search through memo.
-  const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo };
+  const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo, earlyExit };
   const search = { ...common, eps, mMax: s.mMax };
   return { floor: floorSearch(search), search };
 }
@@ -174,8 +177,9 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q
     mStar: r.mStar,
     floorLoss,
     applicable: !isTLimited(floorLoss, eps),
-    perWidth: r.perWidth.map((w) => ({ m: w.m, successes: w.successes })),
+    perWidth: r.perWidth.map((w) => ({ m: w.m, success: w.success })),
     trainings: r.trainings + floorRun.trainings,
+    epochsTrained: r.epochsTrained + floorRun.epochsTrained,
   };
   cellMemo.set(key, cell);
   ctx?.cells?.set(key, cell);
@@ -186,13 +190,13 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q
  * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
  * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
  */
-export function widthCell(ctx: Pick<RunContext, 'cells'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string, epochs: EpochRule = 'fixed'): WidthSearchCell {
+export function widthCell(ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string, epochs: EpochRule = 'fixed'): WidthSearchCell {
   const q: CellRequest = { ref, regime, eps, searchSeed, epochs };
   const key = cellKey(ref, regime, eps, searchSeed, epochs);
   const hit = cachedCell(ctx, key);
   if (hit) return hit;
   const ds = loadData(ref);
-  const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs));
+  const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs), ctx?.earlyExit);
   const floorRun = minWidth(ds, { ...floor, evaluateSync: evaluateFast });
   return assembleCell(ctx, key, q, floorRun, minWidth(ds, { ...search, evaluateSync: evaluateFast }));
 }
@@ -213,7 +217,7 @@ export interface CellRequest {
  * dataset, regime and seed) run one after another in the order given, so memo hits, `trainings` counts and
  * results.json are exactly those of the sequential run; different groups run concurrently.
  */
-export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefined, requests: readonly CellRequest[]): Promise<void> {
+export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined, requests: readonly CellRequest[]): Promise<void> {
   const groups = new Map<string, CellRequest[]>();
   for (const q of requests) {
     if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed, q.epochs ?? 'fixed'))) continue;
@@ -231,7 +235,7 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells'> | undefi
           const key = cellKey(q.ref, q.regime, q.eps, q.searchSeed, rule);
           if (cachedCell(ctx, key)) continue;
           const ds = loadData(q.ref);
-          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule));
+          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule), ctx?.earlyExit);
           const floorRun = await minWidthAsync(ds, { ...floor, evaluate });
           assembleCell(ctx, key, q, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
         }

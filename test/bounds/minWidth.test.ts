@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { jobKey, minWidth, minWidthAsync, widthSearchPlan } from '../../src/bounds/minWidth.js';
-import { evaluateSequential } from '../../src/train/job.js';
+import { evaluateSequential, type JobLoss } from '../../src/train/job.js';
 import { resolveTargets } from '../../src/train/targets.js';
 import { deriveSeed } from '../../src/rng.js';
 import { InputError } from '../../src/errors.js';
@@ -64,7 +64,7 @@ describe('minWidth', () => {
     const seeds = [0, 1, 2].map((k) => deriveSeed('mw', 'init', k));
     const table = new Map<number, number[]>();
     for (let m = 1; m <= 12; m++) {
-      table.set(m, evaluateSequential(problem, seeds.map((seed) => ({ m, seed, T: 20, eta: 4, radius: Infinity }))));
+      table.set(m, evaluateSequential(problem, seeds.map((seed) => ({ m, seed, T: 20, eta: 4, radius: Infinity }))).map((r) => r.avgLoss));
     }
     // ε between the losses so the criterion is met at some widths and not others: the median of the
     // per-width second-smallest losses (the 2-of-3 statistic).
@@ -72,15 +72,34 @@ describe('minWidth', () => {
     const eps = second[6];
     const succ = (m: number) => table.get(m)!.filter((l) => l <= eps).length >= 2;
 
-    const r = minWidth(ds, { ...common, eps });
+    const r = minWidth(ds, { ...common, eps, earlyExit: false });
 
     // Every evaluated width's losses and verdict equal the brute-force table's.
     for (const w of r.perWidth) {
       expect(w.avgLosses).toEqual(table.get(w.m));
       expect(w.success).toBe(succ(w.m));
       expect(w.criterionLoss).toBe([...table.get(w.m)!].sort((a, b) => a - b)[1]);
-      expect(w.success).toBe(w.criterionLoss <= eps);
+      expect(w.success).toBe(w.criterionLoss! <= eps);
     }
+    // With early exits: the same widths and verdicts; every loss of a run that went to the end is the table's,
+    // every early stop is a failure whose lower bound lies between ε and the table's loss.
+    const early = minWidth(ds, { ...common, eps });
+    expect(early.mStar).toBe(r.mStar);
+    expect(early.lastFailure).toBe(r.lastFailure);
+    expect(early.perWidth.map((w) => [w.m, w.success])).toEqual(r.perWidth.map((w) => [w.m, w.success]));
+    for (const w of early.perWidth) {
+      w.runs.forEach((run, k) => {
+        const full = table.get(w.m)![k];
+        if (run === null) return;
+        if (run.epochs === 20) expect(run.avgLoss).toBe(full);
+        else {
+          expect(run.avgLoss).toBeGreaterThan(eps);
+          expect(run.avgLoss).toBeLessThanOrEqual(full);
+          expect(full).toBeGreaterThan(eps);
+        }
+      });
+    }
+    expect(early.epochsTrained).toBeLessThan(r.epochsTrained);
     // m* succeeds in the table, its predecessor fails, and when the table is monotone m* is its minimum.
     expect(r.mStar).not.toBeNull();
     expect(succ(r.mStar!)).toBe(true);
@@ -93,14 +112,29 @@ describe('minWidth', () => {
   });
 
   it('returns null when ε is below every loss, and reuses the memo (no retraining) across ε', () => {
-    const memo = new Map<string, number>();
-    const none = minWidth(ds, { ...common, eps: 1e-9, memo });
+    const memo = new Map<string, JobLoss>();
+    const none = minWidth(ds, { ...common, eps: 1e-9, memo, earlyExit: false });
     expect(none.mStar).toBeNull();
     expect(none.perWidth.map((w) => w.m)).toEqual([1, 2, 4, 8, 12]);
     const again = minWidth(ds, { ...common, eps: 10, memo });
     expect(again.mStar).toBe(1);
     expect(again.trainings).toBe(0);
     expect(memo.has(jobKey({ m: 12, seed: deriveSeed('mw', 'init', 0), T: 20, eta: 4, radius: Infinity }))).toBe(true);
+  });
+
+  it('a memo of early stops is reused where it decides the new ε and retrained where it does not (oracle: fresh naive search)', () => {
+    const memo = new Map<string, JobLoss>();
+    const none = minWidth(ds, { ...common, eps: 1e-9, memo });
+    expect(none.mStar).toBeNull();
+    // every run stopped after its first epoch: ε = 1e-9 is exceeded by the first loss
+    expect(none.perWidth.flatMap((w) => w.runs).every((r) => r === null || r.epochs === 1)).toBe(true);
+    for (const eps of [1e-9, 0.5, 10]) {
+      const again = minWidth(ds, { ...common, eps, memo });
+      const naive = minWidth(ds, { ...common, eps, earlyExit: false });
+      expect([again.mStar, again.lastFailure]).toEqual([naive.mStar, naive.lastFailure]);
+      expect(again.perWidth.map((w) => w.success)).toEqual(naive.perWidth.map((w) => w.success));
+      if (eps === 1e-9) expect(again.trainings).toBe(0);
+    }
   });
 
   it('minWidthAsync with a custom evaluator gives the sync result; a short evaluator is an InputError', async () => {
@@ -116,7 +150,7 @@ describe('minWidth', () => {
     });
     expect(asyncR.mStar).toBe(sync.mStar);
     expect(asyncR.perWidth).toEqual(sync.perWidth);
-    expect(batches).toBe(sync.perWidth.length);
+    expect(batches).toBeGreaterThanOrEqual(sync.perWidth.length);
     await expect(minWidthAsync(ds, { ...common, eps: 0.5, evaluate: async () => [] })).rejects.toThrow(InputError);
   });
 
@@ -132,7 +166,7 @@ describe('minWidth', () => {
       },
     });
     expect(custom.perWidth).toEqual(sync.perWidth);
-    expect(batches).toBe(sync.perWidth.length);
+    expect(batches).toBeGreaterThanOrEqual(sync.perWidth.length);
     expect(() => minWidth(ds, { ...common, eps: 0.5, evaluateSync: () => [] })).toThrow(InputError);
   });
 

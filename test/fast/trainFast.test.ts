@@ -47,6 +47,39 @@ describe('trainFast', () => {
     );
   });
 
+  it('early stop (stopAbove): the same decision and stopping epoch as the full run\'s running sum, on both loops (oracle: the full run\'s curve)', () => {
+    fc.assert(
+      fc.property(problemArb, fc.integer({ min: 1, max: 15 }), fc.constantFrom(0.3, 1, 4), fc.double({ min: 0, max: 1.3, noNaN: true }), (spec, T, eta, q) => {
+        const { net, X, n, p } = makeProblem(spec);
+        const full = trainFast(cloneNet(net), X, n, p, { T, eta, recordCurve: true });
+        const stopAbove = q * full.avgLoss;
+        // the oracle: the first epoch t (1-based) at which the running sum of the full curve, over T, exceeds stopAbove
+        let sum = 0;
+        let stopAt = T;
+        for (let t = 0; t < T; t++) {
+          sum += full.curve![t];
+          if (sum / T > stopAbove) {
+            stopAt = t + 1;
+            break;
+          }
+        }
+        const fast = trainFast(cloneNet(net), X, n, p, { T, eta, stopAbove });
+        const loop = trainFirstLayer(cloneNet(net), X, n, p, { T, eta, stopAbove, kernel: wasmKernel('f64') });
+        for (const r of [fast, loop]) {
+          expect(r.epochs).toBe(stopAt);
+          expect(r.avgLoss <= stopAbove).toBe(full.avgLoss <= stopAbove);
+          if (r.epochs === T) expect(r.avgLoss).toBe(full.avgLoss);
+          else {
+            expect(r.avgLoss).toBe(sum / T);
+            expect(r.avgLoss).toBeLessThanOrEqual(full.avgLoss);
+          }
+        }
+        expect(fast.finalLoss).toBe(loop.finalLoss);
+      }),
+      { seed, numRuns: 60 },
+    );
+  });
+
   for (const precision of ['f64', 'f32'] as const) {
     it(`${precision}: whole trainings stay within the derived trajectory bound of the reference`, () => {
       const u = precision === 'f64' ? U64 : U32;

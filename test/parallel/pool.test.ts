@@ -48,8 +48,23 @@ describe('TrainPool', () => {
       { m: 11, seed: 'y', T: 8, eta: 1, radius: 0.5 },
     ];
     const got = await q.evaluator({ kernel: 'reference' })({ X, n, d, p }, jobs);
-    const want = jobs.map((j) => trainFirstLayer(initNet(j.m, d, j.seed), X, n, p, j).avgLoss);
+    const want = jobs.map((j) => trainFirstLayer(initNet(j.m, d, j.seed), X, n, p, j)).map(({ avgLoss, epochs }) => ({ avgLoss, epochs }));
     expect(got).toEqual(want);
+  });
+
+  it('stops a run early exactly as the in-process loop does, on both kernels (oracle: runTask in this thread)', async () => {
+    const q = pool(2);
+    const full = runTask({ X, n, d, p, m: 6, seed: 'x', T: 40, eta: 1, kernel: 'reference' });
+    // a threshold just below the full average: the run must stop, and at the same epoch on every path
+    const stopAbove = full.avgLoss * 0.9;
+    for (const kernel of ['reference', 'wasm'] as const) {
+      const job = { m: 6, seed: 'x', T: 40, eta: 1, stopAbove };
+      const [got] = await q.evaluator({ kernel })({ X, n, d, p }, [job]);
+      const here = runTask({ X, n, d, p, ...job, kernel });
+      expect(got).toEqual({ avgLoss: here.avgLoss, epochs: here.epochs });
+      expect(got.epochs).toBeLessThan(40);
+      expect(got.avgLoss).toBeGreaterThan(stopAbove);
+    }
   });
 
   it('copies X at submission: mutating X afterwards does not change the results', async () => {

@@ -71,7 +71,7 @@ describe('trainRegime', () => {
     const problem = { X: ds.X, n: ds.n, d: ds.d, p: hardTargets(ds.y) };
     const job = { m: 8, seed: 'job', T: 30, eta: 4, radius: Infinity };
     expect(runJob(problem, job).result.avgLoss).toBe(r.avgLoss);
-    expect(evaluateSequential(problem, [job, job])).toEqual([r.avgLoss, r.avgLoss]);
+    expect(evaluateSequential(problem, [job, job])).toEqual([r.avgLoss, r.avgLoss].map((avgLoss) => ({ avgLoss, epochs: 30 })));
   });
 
   it('rejects bad options and data with errors naming the field', () => {

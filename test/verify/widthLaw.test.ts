@@ -3,7 +3,7 @@ import { calibrate, HARD_LAW, predictedWidth, SOFT_LAW } from '../../src/verify/
 import type { WidthSearchCell } from '../../src/verify/widthCells.js';
 
 const cell = (gamma: number, eps: number, mStar: number | null, applicable = true): WidthSearchCell => ({
-  dataset: 't', dataKey: 't', n: 1, d: 1, regime: 'soft', eps, epochRule: 'fixed', T: 300, gamma, gammaLower: gamma, mStar, floorLoss: 0, applicable, perWidth: [], trainings: 0,
+  dataset: 't', dataKey: 't', n: 1, d: 1, regime: 'soft', eps, epochRule: 'fixed', T: 300, gamma, gammaLower: gamma, mStar, floorLoss: 0, applicable, perWidth: [], trainings: 0, epochsTrained: 0,
 });
 
 describe('calibrate / predictedWidth', () => {

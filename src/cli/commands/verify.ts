@@ -23,6 +23,7 @@ interface VerifyCliOptions {
   quiet?: boolean;
   realData: boolean;
   catalog?: string;
+  earlyExit: boolean;
 }
 
 function verifyCommand(program: Command, io: CliIO): void {
@@ -39,6 +40,7 @@ function verifyCommand(program: Command, io: CliIO): void {
     .option('--no-real-data', 'leave out the MNIST real-data section')
     .option('--catalog <module>', 'module exporting claims: Claim[] (default: the built-in catalog)')
     .option('--quiet', 'print only the summary')
+    .option('--no-early-exit', 'train every seed of every width to the end in m* searches (the naive search; same results, slower)')
     .action(async (o: VerifyCliOptions) => {
       // heavy modules (vega, zod, the catalog) load only when the command runs, so --help and usage errors are quick
       const [{ gatherAssumptions }, { consoleSummary }, { makeProgress, progressMode }, { mnistRealData }, { readManifest }, { runVerify }, { parseShard }] =
@@ -76,6 +78,7 @@ function verifyCommand(program: Command, io: CliIO): void {
         assumptions: () => gatherAssumptions(),
         progress: makeProgress(mode, mode === 'bar' ? process.stderr : ({ write: (s: string) => (io.err(s), true) } as unknown as NodeJS.WritableStream)),
         catalog,
+        earlyExit: o.earlyExit,
       });
       if (mode !== 'quiet') {
         const how = o.seed === 'random' ? ' (random; replay with --seed ' + outcome.results.seed + ')' : '';
