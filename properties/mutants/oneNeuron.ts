@@ -31,7 +31,7 @@ export const oneNeuronMutant = propertyClaim<WidthFreshCase, unknown>({
     arb: freshCaseArb({ ...MUTANT_KNOBS, eps: [0.2] }),
     describe: describeWidthCase,
     check(c) {
-      const cell = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed);
+      const cell = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed, 'fixed', 'exact');
       return {
         holds: !cell.applicable || cell.mStar === 1,
         values: { n: cell.n, d: cell.d, eps: cell.eps, mStar: cell.mStar, applicable: cell.applicable, floorLoss: cell.floorLoss },

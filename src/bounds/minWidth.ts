@@ -57,8 +57,8 @@ export interface MinWidthOptions {
   /** Relative bisection tolerance, ≥ 0. @defaultValue DEFAULT_REL_TOL (0: exact integer) */
   relTol?: number;
   /**
-   * Evaluate this one width instead of searching: every seed, each run to the end (no early exit), e.g. the
-   * loss floor of ./lossFloor.ts. mStar is then null. @defaultValue undefined (search)
+   * Evaluate this one width instead of searching (e.g. the loss floor of ./lossFloor.ts); mStar is then null
+   * and perWidth[0].success the k-of-s test at ε. @defaultValue undefined (search)
    */
   probe?: number;
   /**
@@ -207,7 +207,7 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
   const seeds = Array.from({ length: nSeeds }, (_, k) => deriveSeed(seed, 'init', k));
   // ⌈f·s⌉ with a guard so that 2/3 · 3 = 2.0000000000000004 does not round up to 3.
   const required = Math.max(1, Math.ceil(successFraction * nSeeds - 1e-9));
-  const earlyExit = probe === undefined && (opts.earlyExit ?? true);
+  const earlyExit = opts.earlyExit ?? true;
   const problem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
   return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, probe };
 }

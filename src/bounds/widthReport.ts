@@ -13,7 +13,7 @@ import type { JobEvaluator, JobLoss } from '../train/job.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import { C_HARD, C_SOFT } from './constants.js';
-import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorSearch, isTLimited, lossFloor } from './lossFloor.js';
+import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from './lossFloor.js';
 import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from './minWidth.js';
 import { widthHard } from './widthHard.js';
 import { widthSoft } from './widthSoft.js';
@@ -90,7 +90,7 @@ function assemble(
   wallSeconds: number,
 ): Record<string, unknown> {
   const floor = lossFloor(floorRun);
-  const tLimited = isTLimited(floor, r.eps);
+  const tLimited = floorRunTLimited(floorRun, r.eps);
   const C = opts.C ?? (opts.regime === 'soft' ? C_SOFT : C_HARD);
   const atLower = boundAt(opts.regime, margin.lower, r.eps, C);
   const atUpper = boundAt(opts.regime, margin.upper, r.eps, C);
@@ -114,7 +114,7 @@ function assemble(
     gamma: { kind: 'rkhs', lower: margin.lower, upper: margin.upper, status: margin.status },
     lossFloor: {
       rule: `median epoch-averaged loss over the seeds at m = ${FLOOR_REF_WIDTH}; T-limited when above eps/${FLOOR_FACTOR}`,
-      value: Number.isFinite(floor) ? floor : null,
+      value: floor !== null && Number.isFinite(floor) ? floor : null,
       tLimited,
       note: tLimited
         ? `T-limited: at T = ${r.T} the loss at m = ${FLOOR_REF_WIDTH} stays above eps/${FLOOR_FACTOR}, so m* (if any) measures the epoch budget rather than width${opts.T === 'theory' ? '; raise --epochs' : '; try --epochs theory or a larger --epochs'}`

@@ -72,6 +72,23 @@ export function withCatalog(replay: string, catalog: string): string {
 }
 
 /**
+ * The cases fc.check draws first for `arb` at `seed` — those {@link runProperty} checks before any shrinking —
+ * by a dry run whose predicate always holds. For warming caches ahead of a synchronous property (e.g. measuring
+ * its width cells on all cores); the property itself is unchanged.
+ */
+export function plannedCases<T>(arb: fc.Arbitrary<T>, opts: { seed: number; numRuns: number }): T[] {
+  const cases: T[] = [];
+  fc.check(
+    fc.property(arb, (value: T) => {
+      cases.push(value);
+      return true;
+    }),
+    { seed: opts.seed, numRuns: opts.numRuns },
+  );
+  return cases;
+}
+
+/**
  * Run a property with fc.check and collect what the report needs.
  * @throws Error naming the claim and the replay command when spec.check throws (a suite bug, not a verdict).
  */

@@ -7,7 +7,8 @@
  * T(γ, ε) = ⌈c_T/(η γ² ε)⌉ clamped (src/train/epochs.ts), the order of the budget in the width theorems, so that
  * small γ or ε get the optimisation time the theorems presuppose.
  * Applicability: the width theorems presuppose enough epochs. A cell is APPLICABLE unless its search is T-limited
- * (src/bounds/lossFloor.ts: the median avg loss at m_ref = 64 is above ε/2, so m* would measure T, not width).
+ * (src/bounds/lossFloor.ts: the median avg loss at m_ref = 64 is above ε/2, so m* would measure T, not width);
+ * the median's value is measured only where a claim reports it (FloorMode).
  * Inapplicable cells are reported, never counted as passes or failures.
  * Trainings run on the WebAssembly f64 path (src/parallel/task.ts runTask, kernel 'wasm'; the TypeScript reference
  * when SIMD is missing), in-process or on a TrainPool: the same numbers either way, so results.json does not
@@ -21,7 +22,7 @@ import { loadMnistPair, type MnistPairOptions } from '../data/mnist.js';
 import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from '../margin/gammaRkhs.js';
 import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
-import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorSearch, isTLimited, lossFloor } from '../bounds/lossFloor.js';
+import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from '../bounds/lossFloor.js';
 import { TrainPool } from '../parallel/pool.js';
 import { evaluateFast } from '../parallel/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
@@ -53,6 +54,12 @@ export const WIDTH_SETTINGS = {
 /** How a cell's epoch budget is set (see module doc). */
 export type EpochRule = 'fixed' | 'theory';
 
+/**
+ * What a cell needs of its loss floor: 'test' — only whether it is T-limited (early exits may decide that without
+ * the median's value), 'exact' — the median's value too (for claims that report it).
+ */
+export type FloorMode = 'test' | 'exact';
+
 /** A dataset by recipe, so cells can be keyed, cached and rebuilt. */
 export type DataRef = { source: 'synthetic'; spec: SyntheticSpec } | { source: 'mnist'; opts: MnistPairOptions };
 
@@ -77,8 +84,11 @@ export interface WidthSearchCell {
   gammaLower: number;
   /** m* (null: no width ≤ mMax reached ε). */
   mStar: number | null;
-  /** Median epoch-averaged loss at m_ref (the T-limited floor). */
-  floorLoss: number;
+  /**
+   * Median epoch-averaged loss at m_ref (the T-limited floor); null when early exits decided the T-limit test
+   * without its value (requests with floor 'test', the default: see {@link FloorMode}).
+   */
+  floorLoss: number | null;
   applicable: boolean;
   /** The outcome of every evaluated width (m* search; the floor probe is not listed). */
   perWidth: { m: number; success: boolean }[];
@@ -140,14 +150,16 @@ function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string, 
   return `width-cell/v3/${dataKey(ref)}/${regime}/eps${eps}/${rule}/${settingsKey(cellEpochs(ref, eps, rule))}/seed${searchSeed}`;
 }
 
-function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string): WidthSearchCell | undefined {
+/** A cached cell that has what the request needs (a floor measured only as a test does not serve 'exact'). */
+function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, floor: FloorMode = 'test'): WidthSearchCell | undefined {
   const hit = cellMemo.get(key) ?? (ctx?.cells?.get(key) as WidthSearchCell | undefined);
-  if (hit) cellMemo.set(key, hit);
+  if (!hit || (floor === 'exact' && hit.floorLoss === null)) return undefined;
+  cellMemo.set(key, hit);
   return hit;
 }
 
 /** The two searches of a cell, as minWidth options: the floor (every width to m_ref, unreachable target) and m*. */
-function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string, T: number, earlyExit = true) {
+function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string, T: number, earlyExit = true, floor: FloorMode = 'test') {
   const memoKey = `${dataKey(ref)}/${regime}/${searchSeed}`;
   let memo = jobMemo.get(memoKey);
   if (!memo) jobMemo.set(memoKey, (memo = new Map()));
@@ -155,7 +167,7 @@ function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: str
   // The floor run shares its trainings with the m* search through memo.
   const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo, earlyExit };
   const search = { ...common, eps, mMax: s.mMax };
-  return { floor: floorSearch(search), search };
+  return { floor: floorSearch(search, floor === 'exact'), search };
 }
 
 function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q: CellRequest, floorRun: MinWidthResult, r: MinWidthResult): WidthSearchCell {
@@ -163,6 +175,7 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q
   const ds = loadData(ref);
   const margin = marginOf(ref);
   const floorLoss = lossFloor(floorRun);
+  if (floorLoss === Infinity) throw new Error(`widthCell: the floor run did not reach m_ref = ${FLOOR_REF_WIDTH} (a bug)`);
   const cell: WidthSearchCell = {
     dataset: ds.name ?? dataKey(ref),
     dataKey: dataKey(ref),
@@ -176,7 +189,7 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q
     gammaLower: margin.gammaLower,
     mStar: r.mStar,
     floorLoss,
-    applicable: !isTLimited(floorLoss, eps),
+    applicable: !floorRunTLimited(floorRun, eps),
     perWidth: r.perWidth.map((w) => ({ m: w.m, success: w.success })),
     trainings: r.trainings + floorRun.trainings,
     epochsTrained: r.epochsTrained + floorRun.epochsTrained,
@@ -190,13 +203,21 @@ function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q
  * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
  * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
  */
-export function widthCell(ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined, ref: DataRef, regime: Regime, eps: number, searchSeed: string, epochs: EpochRule = 'fixed'): WidthSearchCell {
-  const q: CellRequest = { ref, regime, eps, searchSeed, epochs };
+export function widthCell(
+  ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined,
+  ref: DataRef,
+  regime: Regime,
+  eps: number,
+  searchSeed: string,
+  epochs: EpochRule = 'fixed',
+  floorMode: FloorMode = 'test',
+): WidthSearchCell {
+  const q: CellRequest = { ref, regime, eps, searchSeed, epochs, floor: floorMode };
   const key = cellKey(ref, regime, eps, searchSeed, epochs);
-  const hit = cachedCell(ctx, key);
+  const hit = cachedCell(ctx, key, floorMode);
   if (hit) return hit;
   const ds = loadData(ref);
-  const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs), ctx?.earlyExit);
+  const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs), ctx?.earlyExit, floorMode);
   const floorRun = minWidth(ds, { ...floor, evaluateSync: evaluateFast });
   return assembleCell(ctx, key, q, floorRun, minWidth(ds, { ...search, evaluateSync: evaluateFast }));
 }
@@ -208,6 +229,8 @@ export interface CellRequest {
   searchSeed: string;
   /** @defaultValue 'fixed' */
   epochs?: EpochRule;
+  /** @defaultValue 'test' */
+  floor?: FloorMode;
 }
 
 /**
@@ -220,7 +243,7 @@ export interface CellRequest {
 export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined, requests: readonly CellRequest[]): Promise<void> {
   const groups = new Map<string, CellRequest[]>();
   for (const q of requests) {
-    if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed, q.epochs ?? 'fixed'))) continue;
+    if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed, q.epochs ?? 'fixed'), q.floor)) continue;
     const g = `${dataKey(q.ref)}/${q.regime}/${q.searchSeed}`;
     groups.set(g, [...(groups.get(g) ?? []), q]);
   }
@@ -233,9 +256,9 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyE
         for (const q of group) {
           const rule = q.epochs ?? 'fixed';
           const key = cellKey(q.ref, q.regime, q.eps, q.searchSeed, rule);
-          if (cachedCell(ctx, key)) continue;
+          if (cachedCell(ctx, key, q.floor)) continue;
           const ds = loadData(q.ref);
-          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule), ctx?.earlyExit);
+          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule), ctx?.earlyExit, q.floor);
           const floorRun = await minWidthAsync(ds, { ...floor, evaluate });
           assembleCell(ctx, key, q, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
         }

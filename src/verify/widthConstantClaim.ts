@@ -20,7 +20,7 @@ import type { SyntheticKind } from '../data/synthetic.js';
 import { datasetArb } from '../data/datasetArb.js';
 import { datasetPayload } from './caseData.js';
 import { fmt, propertyClaim, type Decision } from './propertyClaim.js';
-import type { PropertyOutcome, PropertySpec } from './runProperty.js';
+import { claimSeed, plannedCases, type PropertyOutcome, type PropertySpec } from './runProperty.js';
 import type { Claim, RunContext } from './types.js';
 import { epochMetrics, loadData, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type EpochRule, type WidthSearchCell } from './widthCells.js';
 import { calibrate, predictedWidth, type Calibration, type WidthLaw } from './widthLaw.js';
@@ -113,7 +113,7 @@ function freshSpec(ctx: RunContext | undefined, law: WidthLaw, cal: Calibration,
         holds: status !== 'violates',
         values: {
           n: cell.n, d: cell.d, regime: law.regime, gamma: cell.gamma, eps: cell.eps, mStar: cell.mStar, predicted,
-          C, floorLoss: cell.floorLoss, applicable: cell.applicable, outsideCalibration: outside, easierThanCalibration: status === 'easier',
+          C, applicable: cell.applicable, outsideCalibration: outside, easierThanCalibration: status === 'easier',
         },
         record: { cell, predicted, status, outside, exceeds },
       };
@@ -221,8 +221,14 @@ export function widthConstantClaim(def: WidthConstantClaimDef): Claim {
       return freshSpec(ctx, def.law, cal, def.fresh, def.calibration.epochs);
     },
     numRuns: def.numRuns,
-    // The calibration design is fixed, so its cells can be measured on all cores before the property runs.
-    prepare: (ctx) => prefetchWidthCells(ctx, calibrationRequests(def.law, def.calibration)),
+    // The calibration design is fixed and the fresh cases are those fc.check will draw first, so all their cells
+    // can be measured on all cores before the (synchronous) property reads them.
+    prepare: (ctx) => {
+      const numRuns = ctx.quick ? def.numRuns.quick : def.numRuns.full;
+      const fresh = plannedCases(freshCaseArb(def.fresh), { seed: claimSeed(ctx.seed, def.id), numRuns });
+      const freshRequests = fresh.map((c) => ({ ref: c.ref, regime: def.law.regime, eps: c.eps, searchSeed: c.searchSeed, epochs: def.calibration.epochs }));
+      return prefetchWidthCells(ctx, [...calibrationRequests(def.law, def.calibration), ...freshRequests]);
+    },
     decide: (o) => {
       const { cal, cells } = lastCal ?? calibrated();
       if (cal.C === null) return { verdict: 'inconclusive', evidence: `only ${cal.used} of ${cal.total} calibration cells usable (need 3; the others T-limited or m* > mMax)`, metrics: { calibrationCells: cal.total } };

@@ -11,7 +11,7 @@ const ref: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 6, d: 2, 
 
 describe('widthCell', () => {
   it('floor = median avg loss at m_ref over the search seeds (oracle: independent runTask runs) and m* = minWidth', () => {
-    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc');
+    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc', 'fixed', 'exact');
     const ds = synthetic(ref.spec as never);
     const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
     const losses = [0, 1, 2]
@@ -21,6 +21,25 @@ describe('widthCell', () => {
     expect(cell.applicable).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
     const direct = minWidth(ds, { regime: 'hard', eps: 0.3, seed: 'wc', seeds: 3, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, mMax: WIDTH_SETTINGS.mMax });
     expect(cell.mStar).toBe(direct.mStar);
+  });
+
+  it("a 'test' floor decides the T-limit exactly as the median would, with or without early exits (oracle: the exact floor)", () => {
+    const ds = synthetic(ref.spec as never);
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
+    const median = (seed: string) =>
+      [0, 1, 2].map((k) => runTask({ ...problem, m: WIDTH_SETTINGS.mRef, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seed: deriveSeed(seed, 'init', k) }).avgLoss).sort((a, b) => a - b)[1];
+    const verdicts = new Set<boolean>();
+    for (const eps of [0.6, 0.3, 0.1, 0.05, 0.02]) {
+      for (const earlyExit of [true, false]) {
+        const seed = `wc-test-${eps}-${earlyExit}`;
+        const tested = widthCell({ earlyExit }, ref, 'hard', eps, seed, 'fixed', 'test');
+        expect(tested.applicable).toBe(median(seed) <= eps / WIDTH_SETTINGS.floorFactor);
+        // with early exits the median is known only when every seed happened to run to the end
+        if (!earlyExit || tested.floorLoss !== null) expect(tested.floorLoss).toBe(median(seed));
+        verdicts.add(tested.applicable);
+      }
+    }
+    expect(verdicts.size).toBe(2); // both outcomes of the test occur
   });
 
   it('serves a repeated cell from the store without recomputing, and stores new cells under a key naming all inputs', () => {
