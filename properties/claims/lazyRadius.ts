@@ -35,8 +35,8 @@ export const lazyRadiusClaim = aggregateClaim({
   confidence: `precondition m ≥ M checked against the widest width trained, with M ≥ M(γ = 1) since γ ≤ 1; δ = ${JT_DELTA}, ε = ${JT_EPS}`,
   mutant: false,
   data: `lazy-training design: synthetic linear/teacher/xor, n = ${LAZY_DESIGN.n}, d = ${LAZY_DESIGN.d}`,
-  evaluate(ctx) {
-    const runs = lazyRuns(ctx.seed, ctx.quick);
+  async evaluate(ctx) {
+    const runs = await lazyRuns(ctx.seed, ctx.quick);
     const mMax = Math.max(...runs.map((r) => r.m));
     const n = LAZY_DESIGN.n;
     const mLower = jtWidth(1, n, JT_DELTA, JT_EPS);
