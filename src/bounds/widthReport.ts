@@ -37,7 +37,7 @@ export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
 export function widthReport(ds: Dataset, opts: WidthReportOptions): Record<string, unknown> {
   const t0 = performance.now();
   const { margin, searchOpts } = prepare(ds, opts);
-  const floorRun = minWidth(ds, floorSearch(searchOpts));
+  const floorRun = minWidth(ds, floorSearch(searchOpts, searchOpts.earlyExit === false));
   const result = minWidth(ds, searchOpts);
   return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
 }
@@ -49,7 +49,7 @@ export async function widthReportAsync(
 ): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const { margin, searchOpts } = prepare(ds, opts);
-  const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts), evaluate: opts.evaluate });
+  const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts, searchOpts.earlyExit === false), evaluate: opts.evaluate });
   const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
   return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
 }
@@ -115,6 +115,10 @@ function assemble(
     lossFloor: {
       rule: `median epoch-averaged loss over the seeds at m = ${FLOOR_REF_WIDTH}; T-limited when above eps/${FLOOR_FACTOR}`,
       value: floor !== null && Number.isFinite(floor) ? floor : null,
+      measured:
+        floor === null
+          ? `as a test only: with early exits, "median <= eps/${FLOOR_FACTOR}" was decided without the median's value (--no-early-exit measures it)`
+          : 'value of the median',
       tLimited,
       note: tLimited
         ? `T-limited: at T = ${r.T} the loss at m = ${FLOOR_REF_WIDTH} stays above eps/${FLOOR_FACTOR}, so m* (if any) measures the epoch budget rather than width${opts.T === 'theory' ? '; raise --epochs' : '; try --epochs theory or a larger --epochs'}`

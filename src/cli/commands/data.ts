@@ -142,7 +142,9 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--radius <R>', 'projection radius: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0', P.positiveReal)
     .option('--C <c>', 'constant of the theory bound (default C_SOFT / C_HARD)', P.positiveReal)
-    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number }) => {
+    .option('--no-early-exit', 'train every seed of every width to the end (the naive search: same m*, slower)')
+    .option('--workers <k>', 'worker threads for the trainings (0: in-process; default NTK_VERIFY_WORKERS, else all cores)', P.nonNegativeInt)
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number; earlyExit: boolean; workers?: number }) => {
       const ds = await readDataset(o.data);
       const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
@@ -150,10 +152,12 @@ function widthCommand(program: Command, io: CliIO): void {
       const seeds = o.seeds ?? DEFAULT_SEEDS;
       checkMemory('--seeds', searchBytes(ds.n, ds.d, mMax, seeds), `the m* search with ${seeds} seeds per width, widths up to ${mMax}, on n = ${ds.n}, d = ${ds.d}`);
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
-      const { widthReport } = await import('../../bounds/widthReport.js');
-      const { evaluateFast } = await import('../../parallel/task.js');
+      const { widthReportAsync } = await import('../../bounds/widthReport.js');
+      const { TrainPool } = await import('../../parallel/pool.js');
+      const pool = new TrainPool(o.workers !== undefined ? { workers: o.workers } : {});
       const opts = {
-        evaluateSync: evaluateFast,
+        evaluate: pool.evaluator({ kernel: 'wasm' }),
+        earlyExit: o.earlyExit,
         regime: o.regime,
         eps: o.eps,
         seeds: o.seeds,
@@ -168,9 +172,11 @@ function widthCommand(program: Command, io: CliIO): void {
       };
       let report: Record<string, unknown>;
       try {
-        report = widthReport(ds, opts as Parameters<typeof widthReport>[1]);
+        report = await widthReportAsync(ds, opts as Parameters<typeof widthReportAsync>[1]);
       } catch (e) {
         softNeedsSeparable(e, o.data);
+      } finally {
+        await pool.close();
       }
       printJson(io, report);
     });
