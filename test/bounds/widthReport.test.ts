@@ -39,13 +39,14 @@ describe('widthReport', () => {
   });
 
   it('lossFloor: median avg loss at m = 64 over the seeds, T-limited iff above ε/2 (oracle: independent runJob runs)', () => {
-    for (const eps of [0.5, 1e-4]) {
-      const rep = widthReport(ds, { ...opts, regime: 'hard', eps }) as { lossFloor: { value: number; tLimited: boolean; note?: string } };
+    for (const [eps, earlyExit] of [[0.5, false], [1e-4, false], [0.5, true], [1e-4, true]] as const) {
+      const rep = widthReport(ds, { ...opts, regime: 'hard', eps, earlyExit }) as { lossFloor: { value: number | null; tLimited: boolean; note?: string } };
       const p = resolveTargets(ds, 'hard').p;
       const losses = [0, 1, 2]
         .map((k) => runJob({ X: ds.X, n: ds.n, d: ds.d, p }, { m: 64, seed: deriveSeed('wr', 'init', k), T: 20, eta: DEFAULT_ETA, radius: Infinity }).result.avgLoss)
         .sort((a, b) => a - b);
-      expect(rep.lossFloor.value).toBe(losses[1]);
+      // with early exits the median is a test; its value is reported when every seed ran to the end
+      if (!earlyExit || rep.lossFloor.value !== null) expect(rep.lossFloor.value).toBe(losses[1]);
       expect(rep.lossFloor.tLimited).toBe(losses[1] > eps / 2);
       expect(rep.lossFloor.note === undefined).toBe(!rep.lossFloor.tLimited);
     }
