@@ -2,11 +2,13 @@
  * `npm run bench` — throughput of the training step (issue 8) and the suite's other hot spots.
  *
  *   npm run bench [-- --reps 5] [--torch-reps 3] [--pool-reps 3] [--quick] [--no-torch] [--with-suite] [--out FILE]
+ *                  [--no-search] [--search-only]
  *
  * Prints a table and writes JSON (default reports/bench-<UTC timestamp>.json). Training figures are medians over
  * --reps timed runs in neuron·sample·steps per second (n·m·T/s, M = 10^6) for both regimes; implementations and
  * PyTorch are interleaved run by run so that background load hits all of them alike, and the ratios are taken
- * within this run. Targets (issue 8) are judged on the hard regime, the algorithm torch_train.py runs.
+ * within this run. Throughput targets are judged on the hard regime, the algorithm torch_train.py runs. The width-search
+ * section (./widthSearch.ts) times complete m* searches with early exits on and off and against PyTorch's naive search.
  */
 import os from 'node:os';
 import { parseArgs as parseArgsNode } from 'node:util';
@@ -19,7 +21,8 @@ import { timeTraining, timePool, TASKS_PER_WORKER, type Impl, type Timed } from 
 import { detectTorch, runTorch, type TorchInfo } from './torch.js';
 import { marginFigures, gramSeconds, memoryFigure, timeNpm, type MemoryFigure, type MarginRow } from './extras.js';
 import { median } from './stats.js';
-import { TARGETS, judge, type TargetResult } from './targets.js';
+import { TARGETS, judge, searchTargetLines, type TargetResult } from './targets.js';
+import { SEARCH_SET, searchTable, widthSearchFigures, type SearchFigures } from './widthSearch.js';
 
 interface Args {
   reps: number;
@@ -28,6 +31,9 @@ interface Args {
   torch: boolean;
   withSuite: boolean;
   out?: string;
+  quick: boolean;
+  search: boolean;
+  searchOnly: boolean;
 }
 
 /** Options via node's own util.parseArgs; counts must be positive integers. */
@@ -43,6 +49,8 @@ function parseArgs(argv: string[]): Args {
       'no-torch': { type: 'boolean' },
       'with-suite': { type: 'boolean' },
       out: { type: 'string' },
+      'no-search': { type: 'boolean' },
+      'search-only': { type: 'boolean' },
     },
   });
   const count = (flag: string, text: string | undefined, dflt: number) => {
@@ -59,6 +67,9 @@ function parseArgs(argv: string[]): Args {
     torch: !(v['no-torch'] ?? false),
     withSuite: v['with-suite'] ?? false,
     out: v.out,
+    quick,
+    search: !(v['no-search'] ?? false),
+    searchOnly: v['search-only'] ?? false,
   };
 }
 
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
   log(`reps: ours ${args.reps}, PyTorch ${args.torchReps}, pool ${args.poolReps}; soft regime: projected GD, R = ${BENCH_SOFT_RADIUS}\n`);
 
   const rows: Row[] = [];
-  for (const size of BENCH_SIZES) {
+  for (const size of args.searchOnly ? [] : BENCH_SIZES) {
     log(`… (n, d, m) = (${size.n}, ${size.d}, ${size.m}), T = ${size.T}`);
     const probs = { hard: benchProblem(size, 'hard'), soft: benchProblem(size, 'soft') };
     const samples: Record<string, Timed[]> = {};
@@ -138,7 +149,7 @@ async function main(): Promise<void> {
   }
 
   // Worker pool: aggregate throughput of independent float64 trainings, 1 vs 2 workers, same tasks per worker.
-  if (kernel) {
+  if (kernel && !args.searchOnly) {
     log('… worker pool (1 and 2 workers)');
     const pool1 = new TrainPool({ workers: 1 });
     const pool2 = new TrainPool({ workers: 2 });
@@ -166,6 +177,19 @@ async function main(): Promise<void> {
     } finally {
       await Promise.all([pool1.close(), pool2.close()]);
     }
+  }
+
+  let search: SearchFigures | undefined;
+  if (args.search) {
+    // quick: the hard case's naive searches (minutes at T = 10⁵) and its PyTorch search are left out
+    const cases = args.quick ? SEARCH_SET.length - 1 : SEARCH_SET.length;
+    log(`… width searches at the theory epoch budget (${cases < SEARCH_SET.length ? 'quick: naive and PyTorch on the first ' + cases + ' datasets' : 'every dataset both ways'})`);
+    search = await widthSearchFigures({ naiveCases: cases, torchCases: cases, torch: torch.available, log });
+  }
+  if (args.searchOnly) {
+    if (search) for (const l of searchTable(search)) log(l);
+    if (search) for (const l of searchTargetLines(search)) log(l);
+    return;
   }
 
   log('… margin solver, NTK Gram, memory');
@@ -212,6 +236,12 @@ async function main(): Promise<void> {
     log(`  ${t.label} (≥ ${t.target}×): ${show(t)} | ${show(c)}`);
   });
 
+  if (search) {
+    log('\nComplete m* searches at the theory epoch budget T = ⌈40/(η γ² ε)⌉ (clamped to [300, 100000]), 3 seeds, 2 must reach ε, widths to 256, wall seconds, one core unless stated');
+    for (const l of searchTable(search)) log(l);
+    for (const l of searchTargetLines(search)) log(l);
+  }
+
   log('\nOther figures');
   if ('rows' in margin) for (const r of margin.rows) log(`  margin solver n = ${r.n}: ${r.seconds.toFixed(3)} s, rel. gap ${r.relGap.toExponential(2)}, ${r.iterations} iterations`);
   else log(`  margin solver: not measured — ${margin.missing}`);
@@ -225,7 +255,7 @@ async function main(): Promise<void> {
   const json = {
     date: new Date().toISOString(), node: process.version, v8: process.versions.v8, cpu: os.cpus()[0]?.model, cores: os.availableParallelism(),
     kernel: kernel?.variant ?? 'typescript', torch, loadAverage: { start: load0, end: load1 }, args,
-    units: 'M neuron·sample·steps/s (n·m·T/s / 1e6), medians', rows, targets, margin, gram, memory: mem, suite, TARGETS,
+    units: 'M neuron·sample·steps/s (n·m·T/s / 1e6), medians', rows, targets, margin, gram, memory: mem, suite, TARGETS, search,
   };
   writeAtomic(out, `${JSON.stringify(json, null, 2)}\n`);
   log(`\nwrote ${out}`);

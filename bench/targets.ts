@@ -6,6 +6,7 @@
  * Source: issue 8, "Targets" [VERIFIED].
  */
 import type { Row } from './run.js';
+import type { SearchFigures } from './widthSearch.js';
 
 export interface Target {
   label: string;
@@ -47,4 +48,15 @@ export function judge(rows: readonly Row[], clock: 'wall' | 'cpu'): TargetResult
     if (r && t.kind === '2w/1w' && r.pool1 && r.pool2) value = r.pool2 / r.pool1;
     return { ...t, value, met: value === undefined ? undefined : value >= t.target };
   });
+}
+
+/** The width-search targets, judged on the section's figures (wall clock): one line each. */
+export function searchTargetLines(f: SearchFigures): string[] {
+  const show = (v: number | undefined, target: number) => (v === undefined ? 'not measured' : `${v >= target ? '✓' : '✗'} ${v.toFixed(2)}×`);
+  return [
+    'Targets (width searches):',
+    `  complete searches, early exits on / off, one core, Σ over the set (≥ 5×): ${show(f.speedup, 5)}`,
+    `  against the naive PyTorch search, hard labels, Σ over the datasets it ran (≥ 10×): ${show(f.vsTorch, 10)}`,
+    `  the whole set on 2 workers / 1 worker (≥ 1.8×): ${show(f.pool ? f.pool.workers1 / f.pool.workers2 : undefined, 1.8)}`,
+  ];
 }
