@@ -47,6 +47,9 @@ describe('usage errors → exit 2, one line naming the field', () => {
     [['verify', '--seed', 'x'], /--seed/],
     [['verify', '--resume', 'r', '--run-id', 'q'], /--run-id.*--resume/],
     [['replay', '--claim', 'kl-quadratic', '--seed', '1.5', '--path', '0'], /--seed/],
+    // paths that name no case of the recorded run: the shrink walk runs out, or skips past every candidate
+    [['replay', '--claim', 'mutant-hoeffding-quarter', '--seed', '1', '--path', '99:99:99'], /^ntk-verify: --path: no case at path "99:99:99" .*expected the path printed/],
+    [['replay', '--claim', 'mutant-kl-16', '--seed', '1', '--path', '0:99'], /^ntk-verify: --path: no case at path "0:99"/],
     [['report', 'diff', 'nope-a', 'nope-b', '--dir', dir], /<runA>.*no finished run/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['train', '--data', data, '--regime', 'soft', '--width', '8', '--epochz', '3'], /unknown option '--epochz'.*--epochs/],
