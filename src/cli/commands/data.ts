@@ -9,6 +9,7 @@ import { InputError, PreconditionError } from '../../errors.js';
 import { printJson, type CliIO } from '../io.js';
 import { checkMemory, curveBytes, marginBytes, searchBytes, trainBytes } from '../memory.js';
 import * as P from '../parse.js';
+import { DEFAULT_ETA, ETA_MAX } from '../../train/defaults.js';
 
 /** Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row). */
 async function readDataset(path: string): Promise<Dataset> {
@@ -91,7 +92,7 @@ function trainCommand(program: Command, io: CliIO): void {
     .addOption(regimeOption())
     .requiredOption('--width <m>', 'hidden width m', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs (one epoch = one step)', P.positiveInt)
-    .option('--lr <eta>', 'step size η > 0', P.positiveReal)
+    .option('--lr <eta>', `step size η in (0, ${ETA_MAX}], the documented stable range (default ${DEFAULT_ETA})`, P.stepSize)
     .option('--seed <int>', 'seed of the initialisation W(0), a', P.seed, 0)
     .option('--radius <R>', 'projection radius on ‖W − W(0)‖_F: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0 in p = σ(g/τ)', P.positiveReal)
@@ -137,7 +138,7 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--success <f>', 'fraction of seeds that must reach ε, in (0, 1)', P.openUnit)
     .option('--m-max <M>', 'largest width tried', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs, or "theory": T = ⌈40/(η γ² ε)⌉ clamped to [300, 100000]', P.epochs)
-    .option('--lr <eta>', 'step size η > 0', P.positiveReal)
+    .option('--lr <eta>', `step size η in (0, ${ETA_MAX}], the documented stable range (default ${DEFAULT_ETA})`, P.stepSize)
     .option('--seed <int>', 'base seed of the initialisations', P.seed)
     .option('--radius <R>', 'projection radius: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0', P.positiveReal)
