@@ -15,13 +15,23 @@
  * theory lives on the sphere. Rows already within UNIT_NORM_TOL of norm 1 are kept bit-for-bit, so a file
  * written from sphere data reads back identical (write → read is exact). Zero rows are refused either way.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError } from '../errors.js';
 import type { Dataset } from './dataset.js';
 
 /** Rows whose Euclidean norm is within this of 1 count as already on the sphere (kept unchanged). */
 export const UNIT_NORM_TOL = 1e-12;
+
+/**
+ * Largest dataset file read, in bytes: 256 MiB [INFERRED]. The file is read whole into one string, and V8
+ * (Node 20) caps a string at 2^29 − 24 UTF-16 units, about 512 MiB, failing past that with the cryptic
+ * ERR_STRING_TOO_LONG after reading everything; half of that keeps the text, its parse tree (several times
+ * the text) and X within a few GiB. 256 MiB of JSON is about 13 million numbers at ~20 characters each,
+ * e.g. n = 16000 rows at d = 784, whose n×n NTK Gram (2 GiB) is already at the edge of what the CLI holds.
+ * Checked with fs.statSync before reading.
+ */
+export const MAX_DATASET_FILE_BYTES = 256 * 1024 * 1024;
 
 const KEYS = ['x', 'y', 'p', 'test', 'name'] as const;
 
@@ -149,19 +159,39 @@ export function parseDataset(json: unknown, source = '<input>', opts: ParseOptio
   return ds;
 }
 
+function cannotRead(e: unknown, path: string): never {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : (err.code ?? err.message);
+  fail('file', `cannot read: ${why}; expected a JSON dataset file`, path);
+}
+
+/** Bytes as "2.00 GiB" / "300.0 MiB" / "12 bytes" for messages. */
+function fmtBytes(b: number): string {
+  if (b >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  if (b >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
+  return `${b} bytes`;
+}
+
 /**
- * Read and validate a dataset file.
- * @throws InputError('file', …) when the file cannot be read (missing, a directory, no permission) or is
- *         not JSON; otherwise as {@link parseDataset}.
+ * Read and validate a dataset file. Its size is checked (fs.statSync) before any byte is read.
+ * @throws InputError('file', …) when the file cannot be read (missing, a directory, no permission), is larger
+ *         than MAX_DATASET_FILE_BYTES, or is not JSON; otherwise as {@link parseDataset}.
  */
 export function readDatasetFile(path: string, opts: ParseOptions = {}): Dataset {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    cannotRead(e, path);
+  }
+  if (size > MAX_DATASET_FILE_BYTES) {
+    fail('file', `is ${fmtBytes(size)} (${size} bytes); expected a dataset file of at most ${fmtBytes(MAX_DATASET_FILE_BYTES)} (MAX_DATASET_FILE_BYTES)`, path);
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : (err.code ?? err.message);
-    fail('file', `cannot read: ${why}; expected a JSON dataset file`, path);
+    cannotRead(e, path);
   }
   let json: unknown;
   try {

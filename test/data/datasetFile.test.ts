@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDataset, parseDataset, readDatasetFile, writeDatasetFile } from '../../src/data/datasetFile.js';
+import { formatDataset, MAX_DATASET_FILE_BYTES, parseDataset, readDatasetFile, writeDatasetFile } from '../../src/data/datasetFile.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { InputError } from '../../src/errors.js';
 
@@ -104,6 +104,21 @@ describe('every malformed input is one InputError line naming the field', () => 
       expect(e.message).not.toMatch(/\n/);
     }
     expect(inputError(() => readDatasetFile(overflow)).field).toBe('x[0][0]');
+  });
+
+  it('a file larger than MAX_DATASET_FILE_BYTES is refused by its size, before it is read', () => {
+    // Arrange: a sparse file one byte over the limit (no disk blocks written); oracle: the constant's doc
+    expect(MAX_DATASET_FILE_BYTES).toBe(256 * 1024 * 1024);
+    const huge = join(dir, 'huge.json');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, MAX_DATASET_FILE_BYTES + 1);
+    closeSync(fd);
+    // Act
+    const e = inputError(() => readDatasetFile(huge));
+    // Assert: the field, the size found, the limit; not a JSON error (the file was not parsed)
+    expect(e.field).toBe('file');
+    expect(e.message).toBe(`file: is 256.0 MiB (${MAX_DATASET_FILE_BYTES + 1} bytes); expected a dataset file of at most 256.0 MiB (MAX_DATASET_FILE_BYTES) (${huge})`);
+    rmSync(huge);
   });
 
   it('unwritable output → field "out", and an existing file stays intact', () => {

@@ -9,6 +9,7 @@
  * loss is ≥ ln 2 (ℓ(f) + ℓ(−f) ≥ 2 ln 2 by convexity, equality at f = 0).
  */
 import { spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, openSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUsage, runCli, tempDir, writeData } from './cliCase.js';
@@ -68,6 +69,18 @@ describe('malformed dataset files: exit 2, one line naming the field, for every 
       expect(line).toMatch(what);
       expect(line).toContain(files[k]); // the file is named too
     }
+  });
+
+  it('a --data file over the size limit: one line naming the file and the limit, for every command', async () => {
+    const huge = join(dir, 'huge.json');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 300 * 1024 * 1024); // sparse: no disk blocks
+    closeSync(fd);
+    for (const [, argv] of commands) {
+      const line = expectUsage(await runCli([...argv, '--data', huge]), /^ntk-verify: file: is 300\.0 MiB /);
+      expect(line).toMatch(/at most 256\.0 MiB \(MAX_DATASET_FILE_BYTES\)/);
+    }
+    rmSync(huge);
   });
 
   it('a folder given as --data names the file', async () => {
