@@ -14,6 +14,8 @@
  * Normalisation on read (option normalize, default true): each row x_i is scaled to unit norm, because the
  * theory lives on the sphere. Rows already within UNIT_NORM_TOL of norm 1 are kept bit-for-bit, so a file
  * written from sphere data reads back identical (write → read is exact). Zero rows are refused either way.
+ * The scaling is not silent: {@link readDatasetFileWithNorms} also returns the raw row norms (min, max) and
+ * how many rows were scaled, which every CLI command that reads data prints (RowNormSummary).
  */
 import { readFileSync, statSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
@@ -34,6 +36,25 @@ export const UNIT_NORM_TOL = 1e-12;
 export const MAX_DATASET_FILE_BYTES = 256 * 1024 * 1024;
 
 const KEYS = ['x', 'y', 'p', 'test', 'name'] as const;
+
+/**
+ * What normalisation on read did to one split's rows: the Euclidean norms of the rows as written in the file
+ * (before scaling) and how many rows were scaled (norm not within UNIT_NORM_TOL of 1).
+ */
+export interface RowNormSummary {
+  /** Smallest raw row norm ‖x_i‖₂ in the file (> 0: zero rows are refused). */
+  rawNormMin: number;
+  /** Largest raw row norm ‖x_i‖₂ in the file. */
+  rawNormMax: number;
+  /** Rows scaled to unit norm on read (0 when every row was already on the sphere, or normalize is false). */
+  rowsScaled: number;
+  /** Rows in the split. */
+  rows: number;
+}
+
+/** The one-line statement every data-reading command prints beside RowNormSummary. */
+export const ROW_SCALING_NOTE =
+  'rows of x (and of test.x) are scaled to unit Euclidean norm on read, because the theory lives on the unit sphere; every γ, kernel and loss is of the scaled rows (raw row norms: rawNormMin, rawNormMax)';
 
 export interface ParseOptions {
   /** Scale rows to the unit sphere. @defaultValue true */
@@ -67,7 +88,7 @@ function rowNorm(row: Float64Array): number {
   return M * Math.sqrt(s);
 }
 
-function parseSplit(obj: unknown, prefix: string, source: string, dExpected: number | null, normalize: boolean): Dataset {
+function parseSplit(obj: unknown, prefix: string, source: string, dExpected: number | null, normalize: boolean, norms: RowNormSummary): Dataset {
   const f = (name: string) => `${prefix}${name}`;
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     fail(prefix ? prefix.slice(0, -1) : '<root>', `expected an object {"x": [[...]], "y": [...]}, got ${describe(obj)}`, source);
@@ -108,8 +129,14 @@ function parseSplit(obj: unknown, prefix: string, source: string, dExpected: num
     const row = X.subarray(i * d, (i + 1) * d);
     const norm = rowNorm(row);
     if (norm === 0) fail(f(`x[${i}]`), 'is a zero vector; it cannot be put on the unit sphere (expected a nonzero row)', source);
-    if (normalize && Math.abs(norm - 1) > UNIT_NORM_TOL) for (let c = 0; c < d; c++) row[c] /= norm;
+    norms.rawNormMin = Math.min(norms.rawNormMin, norm);
+    norms.rawNormMax = Math.max(norms.rawNormMax, norm);
+    if (normalize && Math.abs(norm - 1) > UNIT_NORM_TOL) {
+      for (let c = 0; c < d; c++) row[c] /= norm;
+      norms.rowsScaled++;
+    }
   }
+  norms.rows = n;
   // y: n labels in {−1, +1}.
   const y = o.y;
   if (y === undefined) fail(f('y'), `missing; expected ${n} labels in {-1, 1}, one per row of x`, source);
@@ -152,11 +179,31 @@ function parseSplit(obj: unknown, prefix: string, source: string, dExpected: num
  * @throws InputError (one line: field, row/column, expected, found, source) for every defect listed above.
  */
 export function parseDataset(json: unknown, source = '<input>', opts: ParseOptions = {}): Dataset {
+  return parseDatasetWithNorms(json, source, opts).ds;
+}
+
+/** A dataset as read, with what normalisation did to its rows (test: the held-out split's rows, if any). */
+export interface DatasetWithNorms {
+  ds: Dataset;
+  rowNorms: RowNormSummary;
+  testRowNorms?: RowNormSummary;
+}
+
+const emptyTally = (): RowNormSummary => ({ rawNormMin: Infinity, rawNormMax: 0, rowsScaled: 0, rows: 0 });
+
+/**
+ * As {@link parseDataset}, also returning the raw row norms and how many rows were scaled.
+ * @throws InputError as parseDataset.
+ */
+export function parseDatasetWithNorms(json: unknown, source = '<input>', opts: ParseOptions = {}): DatasetWithNorms {
   const normalize = opts.normalize ?? true;
-  const ds = parseSplit(json, '', source, null, normalize);
+  const rowNorms = emptyTally();
+  const ds = parseSplit(json, '', source, null, normalize, rowNorms);
   const test = (json as Record<string, unknown>).test;
-  if (test !== undefined) ds.test = parseSplit(test, 'test.', source, ds.d, normalize);
-  return ds;
+  if (test === undefined) return { ds, rowNorms };
+  const testRowNorms = emptyTally();
+  ds.test = parseSplit(test, 'test.', source, ds.d, normalize, testRowNorms);
+  return { ds, rowNorms, testRowNorms };
 }
 
 function cannotRead(e: unknown, path: string): never {
@@ -178,6 +225,15 @@ function fmtBytes(b: number): string {
  *         than MAX_DATASET_FILE_BYTES, or is not JSON; otherwise as {@link parseDataset}.
  */
 export function readDatasetFile(path: string, opts: ParseOptions = {}): Dataset {
+  return readDatasetFileWithNorms(path, opts).ds;
+}
+
+/**
+ * As {@link readDatasetFile}, also returning the raw row norms (min, max) and how many rows normalisation on
+ * read scaled, so that a command can say so (ROW_SCALING_NOTE).
+ * @throws InputError as readDatasetFile.
+ */
+export function readDatasetFileWithNorms(path: string, opts: ParseOptions = {}): DatasetWithNorms {
   let size: number;
   try {
     size = statSync(path).size;
@@ -200,7 +256,7 @@ export function readDatasetFile(path: string, opts: ParseOptions = {}): Dataset 
     const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
     fail('file', `not valid JSON (${why}); expected {"x": [[...]], "y": [...]}`, path);
   }
-  return parseDataset(json, path, opts);
+  return parseDatasetWithNorms(json, path, opts);
 }
 
 function splitToJson(ds: Dataset): Record<string, unknown> {

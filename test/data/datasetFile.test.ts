@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDataset, MAX_DATASET_FILE_BYTES, parseDataset, readDatasetFile, writeDatasetFile } from '../../src/data/datasetFile.js';
+import { formatDataset, MAX_DATASET_FILE_BYTES, parseDataset, parseDatasetWithNorms, readDatasetFile, writeDatasetFile } from '../../src/data/datasetFile.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { InputError } from '../../src/errors.js';
 
@@ -20,6 +20,22 @@ function inputError(fn: () => unknown): InputError {
   }
   throw new Error('expected an InputError, nothing was thrown');
 }
+
+describe('normalisation on read is reported', () => {
+  it('raw row norms (min, max) and the count of scaled rows, per split (oracle: hand-computed norms)', () => {
+    // Arrange: norms 2, 0.5 and 1 (3-4-5 triangle) in x; 5 and 1 in test.x
+    const json = { x: [[2, 0], [0, 0.5], [0.6, 0.8]], y: [1, -1, 1], test: { x: [[3, 4], [0, 1]], y: [1, -1] } };
+    // Act
+    const r = parseDatasetWithNorms(json);
+    // Assert
+    expect(r.rowNorms).toEqual({ rawNormMin: 0.5, rawNormMax: 2, rowsScaled: 2, rows: 3 });
+    expect(r.testRowNorms).toEqual({ rawNormMin: 1, rawNormMax: 5, rowsScaled: 1, rows: 2 });
+    expect(Array.from(r.ds.X)).toEqual([1, 0, 0, 1, 0.6, 0.8]);
+    expect(Array.from(r.ds.test!.X)).toEqual([0.6, 0.8, 0, 1]);
+    // normalize: false keeps the rows and scales none, but still reports their norms
+    expect(parseDatasetWithNorms(json, '<input>', { normalize: false }).rowNorms).toEqual({ rawNormMin: 0.5, rawNormMax: 2, rowsScaled: 0, rows: 3 });
+  });
+});
 
 describe('round trip', () => {
   it('write → read reproduces X, y, p, test and name bit for bit (sphere rows are not re-normalised)', () => {

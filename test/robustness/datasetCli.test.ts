@@ -83,6 +83,20 @@ describe('malformed dataset files: exit 2, one line naming the field, for every 
     rmSync(huge);
   });
 
+  it('every command that reads data says that rows were scaled to unit length, with the raw norms; so does --help', async () => {
+    const raw = writeData(dir, 'raw.json', { x: [[2, 0], [0, 0.5], [0.6, 0.8]], y: [1, -1, 1] });
+    for (const [name, argv] of commands) {
+      const r = await runCli([...argv, '--data', raw]);
+      expect(r.code, name).toBe(0);
+      const input = (JSON.parse(r.out) as { input: { file: string; rowScaling: { note: string; train: unknown } } }).input;
+      expect(input.file).toBe(raw);
+      expect(input.rowScaling.note).toMatch(/scaled to unit Euclidean norm on read/);
+      expect(input.rowScaling.train).toEqual({ rawNormMin: 0.5, rawNormMax: 2, rowsScaled: 2, rows: 3 }); // hand-computed
+      const help = await runCli([argv[0], '--help']);
+      expect(help.out.replace(/\s+/g, ' ')).toMatch(/--data <file> dataset JSON file .*rows of x are scaled to unit length on read/);
+    }
+  });
+
   it('a folder given as --data names the file', async () => {
     expectUsage(await runCli(['margin', '--data', dir]), /^ntk-verify: file: cannot read: is a directory/);
   });

@@ -5,17 +5,33 @@
  */
 import { Command, Option } from 'commander';
 import type { Dataset } from '../../data/dataset.js';
+import type { RowNormSummary } from '../../data/datasetFile.js';
 import { InputError, PreconditionError } from '../../errors.js';
 import { printJson, type CliIO } from '../io.js';
 import { checkMemory, curveBytes, marginBytes, searchBytes, trainBytes } from '../memory.js';
 import * as P from '../parse.js';
 import { DEFAULT_ETA, ETA_MAX } from '../../train/defaults.js';
 
-/** Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row). */
-async function readDataset(path: string): Promise<Dataset> {
-  const { readDatasetFile } = await import('../../data/datasetFile.js');
-  return readDatasetFile(path);
+/** What a data-reading command says about its input: the file, and that (and how) rows were scaled on read. */
+interface InputSummary {
+  file: string;
+  rowScaling: { note: string; train: RowNormSummary; test?: RowNormSummary };
 }
+
+/**
+ * Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row), with the
+ * `input` field every data-reading command prints: rows are scaled to unit norm on read, raw norms kept.
+ */
+async function readDataset(path: string): Promise<{ ds: Dataset; input: InputSummary }> {
+  const { readDatasetFileWithNorms, ROW_SCALING_NOTE } = await import('../../data/datasetFile.js');
+  const r = readDatasetFileWithNorms(path);
+  const rowScaling: InputSummary['rowScaling'] = { note: ROW_SCALING_NOTE, train: r.rowNorms };
+  if (r.testRowNorms) rowScaling.test = r.testRowNorms;
+  return { ds: r.ds, input: { file: path, rowScaling } };
+}
+
+/** Help text of --data for every command that reads a dataset file. */
+const DATA_HELP = 'dataset JSON file {"x", "y", "p"?}; rows of x are scaled to unit length on read (the output\'s input.rowScaling gives the raw row norms)';
 
 /**
  * --regime soft on data the NTK cannot separate (γ = 0, e.g. a parallel pair with opposite labels): the NTK
@@ -69,16 +85,16 @@ function marginCommand(program: Command, io: CliIO): void {
   program
     .command('margin')
     .description('print the NTK margin γ of a dataset: certified RKHS bracket and/or sup-norm Monte Carlo estimate')
-    .requiredOption('--data <file>', 'dataset JSON file')
+    .requiredOption('--data <file>', DATA_HELP)
     .addOption(new Option('--kind <reading>', 'which γ reading').choices(['rkhs', 'sup', 'both']).default('both'))
     .option('--samples <N>', 'Monte Carlo directions z ~ N(0, I_d) for the sup reading', P.positiveInt)
     .option('--seed <int>', 'seed of the Monte Carlo directions', P.seed)
     .action(async (o: { data: string; kind: 'rkhs' | 'sup' | 'both'; samples?: number; seed?: number }) => {
-      const ds = await readDataset(o.data);
+      const { ds, input } = await readDataset(o.data);
       if (o.samples !== undefined) checkMemory('--samples', marginBytes(ds.n, ds.d, o.samples), `the margin at n = ${ds.n}, d = ${ds.d}, ${o.samples} samples`);
       checkMemory('--data', marginBytes(ds.n, ds.d, 0), `the n×n NTK Gram at n = ${ds.n}`);
       const { marginReport } = await import('../../margin/marginReport.js');
-      printJson(io, marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }));
+      printJson(io, { input, ...marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }) });
     });
 }
 
@@ -88,7 +104,7 @@ function trainCommand(program: Command, io: CliIO): void {
   program
     .command('train')
     .description('train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
-    .requiredOption('--data <file>', 'dataset JSON file')
+    .requiredOption('--data <file>', DATA_HELP)
     .addOption(regimeOption())
     .requiredOption('--width <m>', 'hidden width m', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs (one epoch = one step)', P.positiveInt)
@@ -98,7 +114,7 @@ function trainCommand(program: Command, io: CliIO): void {
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0 in p = σ(g/τ)', P.positiveReal)
     .option('--curve', 'include the per-epoch loss curve')
     .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean }) => {
-      const ds = await readDataset(o.data);
+      const { ds, input } = await readDataset(o.data);
       checkMemory('--width', trainBytes(ds.n, ds.d, o.width), `training at width ${o.width} on n = ${ds.n}, d = ${ds.d}`);
       if (o.curve) {
         const { DEFAULT_T } = await import('../../train/defaults.js');
@@ -123,7 +139,7 @@ function trainCommand(program: Command, io: CliIO): void {
       } catch (e) {
         softNeedsSeparable(e, o.data);
       }
-      printJson(io, report);
+      printJson(io, { input, ...report });
     });
 }
 
@@ -131,7 +147,7 @@ function widthCommand(program: Command, io: CliIO): void {
   program
     .command('width')
     .description('search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
-    .requiredOption('--data <file>', 'dataset JSON file')
+    .requiredOption('--data <file>', DATA_HELP)
     .addOption(regimeOption())
     .requiredOption('--eps <e>', 'target epoch-averaged loss ε in (0, 1), nats', P.openUnit)
     .option('--seeds <k>', 'initialisation seeds per width', P.positiveInt)
@@ -144,7 +160,7 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0', P.positiveReal)
     .option('--C <c>', 'constant of the theory bound (default C_SOFT / C_HARD)', P.positiveReal)
     .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number }) => {
-      const ds = await readDataset(o.data);
+      const { ds, input } = await readDataset(o.data);
       const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
       checkMemory(o.mMax !== undefined ? '--m-max' : '--data', trainBytes(ds.n, ds.d, mMax), `training at width ${mMax} on n = ${ds.n}, d = ${ds.d}`);
@@ -173,7 +189,7 @@ function widthCommand(program: Command, io: CliIO): void {
       } catch (e) {
         softNeedsSeparable(e, o.data);
       }
-      printJson(io, report);
+      printJson(io, { input, ...report });
     });
 }
 
