@@ -80,6 +80,7 @@ export function diffResults(a: Results, b: Results): DiffEntry[] {
   const out: DiffEntry[] = [];
   const settings: [string, unknown, unknown][] = [
     ['seed', a.seed, b.seed],
+    ['rng', `${a.rng.generator} (${a.rng.library} ${a.rng.version})`, `${b.rng.generator} (${b.rng.library} ${b.rng.version})`],
     ['quick', a.quick, b.quick],
     ['shard', a.shard ? `${a.shard.index}/${a.shard.count}` : 'whole run', b.shard ? `${b.shard.index}/${b.shard.count}` : 'whole run'],
   ];
