@@ -111,6 +111,42 @@ describe('malformed dataset files: exit 2, one line naming the field, for every 
   });
 });
 
+describe('one separability verdict, stated, for every command (src/margin/separability.ts)', () => {
+  // The issue's file: separable (certified γ_rkhs > 0), although the Monte Carlo γ_sup lower end is 0.
+  const close = writeData(dir, 'close.json', { x: [[1, 0], [1, 1e-8], [0, 1]], y: [1, -1, 1] });
+  const parallel = writeData(dir, 'parallel-sep.json', { x: [[1, 0], [2, 0], [0, 1]], y: [1, -1, 1] });
+  const verdicts = async (file: string) => {
+    const m = JSON.parse((await runCli(['margin', '--data', file])).out);
+    const t = JSON.parse((await runCli(['train', '--data', file, '--regime', 'hard', '--width', '4', '--epochs', '3'])).out);
+    const w = JSON.parse((await runCli(['width', '--data', file, '--regime', 'hard', '--eps', '0.3', '--m-max', '4', '--epochs', '3'])).out);
+    return [
+      { separable: m.separable, by: m.separableBy, rule: m.separableRule },
+      { separable: t.separability.separable, by: t.separability.decidedBy, rule: t.separability.rule },
+      { separable: w.separability.separable, by: w.separability.decidedBy, rule: w.separability.rule },
+    ];
+  };
+
+  it.each([
+    ['close points, opposite labels', close, true],
+    ['x and 2x, opposite labels', parallel, false],
+  ])('%s: margin, train and width agree and print the rule', async (_name, file, expected) => {
+    const v = await verdicts(file as string);
+    for (const x of v) {
+      expect(x.separable).toBe(expected);
+      expect(x.rule).toMatch(/^separable iff a certified lower bound on the NTK margin is > 0/);
+    }
+    expect(new Set(v.map((x) => x.by)).size).toBe(1); // the same evidence decided
+  });
+
+  it('train --regime soft accepts the separable file and its teacher sees the same certified γ_rkhs', async () => {
+    const r = await runCli(['train', '--data', close, '--regime', 'soft', '--width', '4', '--epochs', '3']);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out);
+    expect(t.separability.separable).toBe(true);
+    expect(t.teacher.gammaLower).toBeGreaterThan(0);
+  });
+});
+
 describe('a dataset that is not NTK-separable (x and 2x with opposite labels): a verdict, or one clear line', () => {
   const flat = writeData(dir, 'parallel.json', { x: [[1, 0], [2, 0], [0, 1]], y: [1, -1, 1] });
   const withP = writeData(dir, 'parallel-p.json', { x: [[1, 0], [2, 0], [0, 1]], y: [1, -1, 1], p: [0.5, 0.5, 0.9] });
@@ -149,7 +185,8 @@ describe('a dataset that is not NTK-separable (x and 2x with opposite labels): a
     ['train', ['train', '--regime', 'soft', '--width', '4', '--epochs', '3']],
     ['width', ['width', '--regime', 'soft', '--eps', '0.3', '--m-max', '4', '--epochs', '3']],
   ])('%s --regime soft (NTK teacher needs γ > 0): exit 2, one line naming --data and the ways out', async (_c, argv) => {
-    const line = expectUsage(await runCli([...argv, '--data', flat]), /^ntk-verify: --data: ntkTeacher: data are not separable by the NTK/);
+    // the separability rule's wording (src/margin/separability.ts), the same for train and width
+    const line = expectUsage(await runCli([...argv, '--data', flat]), /^ntk-verify: --data: not NTK-separable \(no certified lower bound > 0 \(gamma_rkhs\.lower = 0, exact d = 2 gamma_sup\.lower = 0\)\)/);
     expect(line).toMatch(/give soft labels "p" in the file, or use --regime hard/);
     expect(line).toContain(flat);
   });

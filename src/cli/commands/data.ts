@@ -6,9 +6,11 @@
 import { Command, Option } from 'commander';
 import type { Dataset } from '../../data/dataset.js';
 import type { RowNormSummary } from '../../data/datasetFile.js';
+import type { RkhsMargin } from '../../margin/gammaRkhs.js';
+import type { Separability } from '../../margin/separability.js';
 import { InputError, PreconditionError } from '../../errors.js';
 import { printJson, type CliIO } from '../io.js';
-import { checkMemory, curveBytes, marginBytes, searchBytes, trainBytes } from '../memory.js';
+import { checkMemory, curveBytes, fitsMemory, marginBytes, searchBytes, trainBytes } from '../memory.js';
 import * as P from '../parse.js';
 import { DEFAULT_ETA, ETA_MAX } from '../../train/defaults.js';
 
@@ -43,6 +45,16 @@ function softNeedsSeparable(e: unknown, path: string): never {
     throw new InputError('--data', `${e.message}; for --regime soft give soft labels "p" in the file, or use --regime hard (${path})`);
   }
   throw e;
+}
+
+/**
+ * --regime soft without soft labels in the file: the NTK teacher exists only for data the separability rule
+ * (src/margin/separability.ts) calls separable. One line naming --data, the evidence and the two ways out.
+ * @throws InputError('--data') when s is not separable.
+ */
+function softNeedsSeparableData(s: Separability, path: string): void {
+  if (s.separable) return;
+  throw new InputError('--data', `not NTK-separable (${s.decidedBy}), so the NTK teacher that makes soft labels does not exist; for --regime soft give soft labels "p" in the file, or use --regime hard (${path})`);
 }
 
 const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
@@ -122,6 +134,22 @@ function trainCommand(program: Command, io: CliIO): void {
         checkMemory('--epochs', trainBytes(ds.n, ds.d, o.width) + curveBytes(T), `training with --curve over ${T} epochs at width ${o.width}`);
       }
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
+      // Separability by the one rule of src/margin/separability.ts, stated in the output; its Gram and γ_rkhs
+      // are handed to the NTK teacher (soft regime) so they are computed once.
+      const { separabilityOf, SEPARABILITY_RULE } = await import('../../margin/separability.js');
+      let separability: { separable: boolean | null; decidedBy: string; rule: string };
+      let teacher: Record<string, unknown> | undefined = o.tau !== undefined ? { tau: o.tau } : undefined;
+      const gramBytes = marginBytes(ds.n, ds.d, 0);
+      if (fitsMemory(gramBytes)) {
+        const s = separabilityOf(ds);
+        separability = { separable: s.separable, decidedBy: s.decidedBy, rule: s.rule };
+        if (o.regime === 'soft' && !ds.p) {
+          softNeedsSeparableData(s, o.data);
+          teacher = { ...teacher, gram: s.gram, margin: s.margin };
+        }
+      } else {
+        separability = { separable: null, decidedBy: `not computed: the n×n NTK Gram at n = ${ds.n} would need more memory than this machine allows`, rule: SEPARABILITY_RULE };
+      }
       const { trainReport } = await import('../../train/regimes.js');
       const opts = {
         regime: o.regime,
@@ -130,7 +158,7 @@ function trainCommand(program: Command, io: CliIO): void {
         T: o.epochs,
         eta: o.lr,
         radius: o.radius,
-        teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
+        teacher,
         recordCurve: o.curve ?? false,
       };
       let report: Record<string, unknown>;
@@ -139,7 +167,7 @@ function trainCommand(program: Command, io: CliIO): void {
       } catch (e) {
         softNeedsSeparable(e, o.data);
       }
-      printJson(io, { input, ...report });
+      printJson(io, { input, separability, ...report });
     });
 }
 
@@ -167,9 +195,18 @@ function widthCommand(program: Command, io: CliIO): void {
       const seeds = o.seeds ?? DEFAULT_SEEDS;
       checkMemory('--seeds', searchBytes(ds.n, ds.d, mMax, seeds), `the m* search with ${seeds} seeds per width, widths up to ${mMax}, on n = ${ds.n}, d = ${ds.d}`);
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
+      let margin: RkhsMargin | undefined;
+      if (o.regime === 'soft' && !ds.p) {
+        checkMemory('--data', marginBytes(ds.n, ds.d, 0), `the n×n NTK Gram of the soft labels' teacher at n = ${ds.n}`);
+        const { separabilityOf } = await import('../../margin/separability.js');
+        const s = separabilityOf(ds);
+        softNeedsSeparableData(s, o.data);
+        margin = s.margin;
+      }
       const { widthReport } = await import('../../bounds/widthReport.js');
       const { evaluateFast } = await import('../../parallel/task.js');
       const opts = {
+        margin,
         evaluateSync: evaluateFast,
         regime: o.regime,
         eps: o.eps,
