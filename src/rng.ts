@@ -5,7 +5,32 @@
  * The generator is seedrandom's Alea (fast, 32-bit state words, period ≈ 2^116); Gaussians come from the
  * Marsaglia polar method (Marsaglia & Bray 1964) [VERIFIED textbook], which caches the second deviate.
  */
+import { createRequire } from 'node:module';
 import seedrandom from 'seedrandom';
+
+/** Which generator made every draw, as results.json records it (so a replay elsewhere can check it). */
+export interface RngInfo {
+  /** The algorithm: "alea" (Baagøe's Alea, as seedrandom.alea implements it). */
+  generator: 'alea';
+  /** The npm package that implements it. */
+  library: 'seedrandom';
+  /** That package's installed version (package.json pins it exactly), e.g. "3.0.5". */
+  version: string;
+}
+
+let rngInfoCache: RngInfo | undefined;
+
+/**
+ * The generator behind {@link makeRng}: Alea from seedrandom, with seedrandom's installed version read from its
+ * package.json (the code that actually runs, not what package.json asks for).
+ */
+export function rngInfo(): RngInfo {
+  if (!rngInfoCache) {
+    const { version } = createRequire(import.meta.url)('seedrandom/package.json') as { version: string };
+    rngInfoCache = { generator: 'alea', library: 'seedrandom', version };
+  }
+  return { ...rngInfoCache };
+}
 
 export interface Rng {
   /** Uniform on [0, 1). */

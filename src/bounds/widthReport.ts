@@ -7,8 +7,8 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
-import { gammaRkhs, type RkhsMargin } from '../margin/gammaRkhs.js';
-import { ntkGram } from '../ntk/analytic.js';
+import { type RkhsMargin } from '../margin/gammaRkhs.js';
+import { separabilityOf, type Separability } from '../margin/separability.js';
 import type { JobEvaluator, JobLoss } from '../train/job.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
@@ -29,17 +29,18 @@ export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
 
 /**
  * Run the search and assemble the report.
- * @returns JSON-ready: { dataset, regime, eps, mStar, bound, gamma, lossFloor (T-limit check, ./lossFloor.ts), criterion, settings, seeds, perWidth,
+ * @returns JSON-ready: { dataset, regime, eps, mStar, bound, gamma, separability (the one rule of
+ *          src/margin/separability.ts: separable, decidedBy, rule), lossFloor (T-limit check, ./lossFloor.ts), criterion, settings, seeds, perWidth,
  *          evaluations, trainings, assumptions, wallSeconds } (Infinity written as null).
  * @throws  as minWidth; the bound is null (with a reason) rather than an error when γ cannot be certified > 0
  *          or ε is out of the hard bound's range (ε ≥ 1).
  */
 export function widthReport(ds: Dataset, opts: WidthReportOptions): Record<string, unknown> {
   const t0 = performance.now();
-  const { margin, searchOpts } = prepare(ds, opts);
+  const { margin, sep, searchOpts } = prepare(ds, opts);
   const floorRun = minWidth(ds, floorSearch(searchOpts, searchOpts.earlyExit === false));
   const result = minWidth(ds, searchOpts);
-  return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
+  return assemble(ds, opts, margin, sep, result, floorRun, (performance.now() - t0) / 1000);
 }
 
 /** {@link widthReport} with a pluggable evaluator (worker pool); same output. */
@@ -48,17 +49,16 @@ export async function widthReportAsync(
   opts: WidthReportOptions & { evaluate?: JobEvaluator },
 ): Promise<Record<string, unknown>> {
   const t0 = performance.now();
-  const { margin, searchOpts } = prepare(ds, opts);
+  const { margin, sep, searchOpts } = prepare(ds, opts);
   const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts, searchOpts.earlyExit === false), evaluate: opts.evaluate });
   const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
-  return assemble(ds, opts, margin, result, floorRun, (performance.now() - t0) / 1000);
+  return assemble(ds, opts, margin, sep, result, floorRun, (performance.now() - t0) / 1000);
 }
 
-function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; searchOpts: MinWidthOptions } {
-  const K = ntkGram(ds.X, ds.n, ds.d);
-  const margin = opts.margin ?? gammaRkhs(K, ds.y, ds.n);
+function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; sep: Separability; searchOpts: MinWidthOptions } {
+  const { margin, gram: K, ...sep } = separabilityOf(ds, { margin: opts.margin });
   const teacher = opts.teacher ?? {};
-  const T = opts.T === 'theory' ? theoryEpochs(theoryGamma(margin), opts.eps, opts.eta ?? DEFAULT_ETA) : opts.T;
+  const T = opts.T === 'theory' ? theoryEpochs(theoryGamma(margin, sep), opts.eps, opts.eta ?? DEFAULT_ETA) : opts.T;
   // The loss-floor run (T-limit check) reuses the search's trainings through a shared memo.
   const memo = opts.memo ?? new Map<string, JobLoss>();
   // Hand the Gram and margin to the NTK teacher so the soft regime does not solve the same problem twice.
@@ -66,12 +66,17 @@ function prepare(ds: Dataset, opts: WidthReportOptions): { margin: RkhsMargin; s
     opts.regime === 'soft' && !ds.p && (teacher.kind ?? 'ntk') === 'ntk'
       ? { ...opts, T, memo, teacher: { ...teacher, kind: 'ntk', gram: K, margin } }
       : { ...opts, T, memo };
-  return { margin, searchOpts };
+  return { margin, sep, searchOpts };
 }
 
-/** γ for the theory schedule: the certified upper end (as the verify claims use); a non-positive margin is refused. */
-function theoryGamma(margin: RkhsMargin): number {
-  if (!(margin.upper > 0)) throw new InputError('--epochs', `"theory" needs an NTK margin γ > 0, but this dataset's γ_rkhs is ${margin.upper} (not NTK-separable); give an integer --epochs`);
+/**
+ * γ for the theory schedule: the certified upper end (as the verify claims use). Data that the separability
+ * rule (src/margin/separability.ts) does not call separable are refused.
+ */
+function theoryGamma(margin: RkhsMargin, sep: Separability): number {
+  if (!sep.separable || !(margin.upper > 0)) {
+    throw new InputError('--epochs', `"theory" needs NTK-separable data (γ > 0), but ${sep.decidedBy}; give an integer --epochs`);
+  }
   return margin.upper;
 }
 
@@ -85,6 +90,7 @@ function assemble(
   ds: Dataset,
   opts: WidthReportOptions,
   margin: RkhsMargin,
+  sep: Separability,
   r: MinWidthResult,
   floorRun: MinWidthResult,
   wallSeconds: number,
@@ -112,6 +118,7 @@ function assemble(
       mStarWithinBound: r.mStar !== null && typeof atLower === 'number' ? r.mStar <= atLower : null,
     },
     gamma: { kind: 'rkhs', lower: margin.lower, upper: margin.upper, status: margin.status },
+    separability: { separable: sep.separable, decidedBy: sep.decidedBy, rule: sep.rule },
     lossFloor: {
       rule: `median epoch-averaged loss over the seeds at m = ${FLOOR_REF_WIDTH}; T-limited when above eps/${FLOOR_FACTOR}`,
       value: floor !== null && Number.isFinite(floor) ? floor : null,

@@ -58,14 +58,18 @@ function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(bytes < 2 ** 30 ? 3 : 1)} GiB`;
 }
 
+/** Does a plan of `bytes` fit in MEMORY_FRACTION of physical memory (`total` bytes)? */
+export function fitsMemory(bytes: number, total = os.totalmem()): boolean {
+  return bytes <= MEMORY_FRACTION * total;
+}
+
 /**
  * Refuse a plan whose estimate exceeds MEMORY_FRACTION of physical memory.
  * @param field  the option to blame, e.g. "--width".
  * @throws InputError(field, "needs about X GiB, more than … of this machine's …").
  */
 export function checkMemory(field: string, bytes: number, what: string, total = os.totalmem()): void {
-  const budget = MEMORY_FRACTION * total;
-  if (!(bytes <= budget)) {
+  if (!fitsMemory(bytes, total)) {
     throw new InputError(
       field,
       `${what} needs about ${gib(bytes)}, more than ${Math.round(MEMORY_FRACTION * 100)}% of this machine's ${gib(total)}; choose a smaller value`,

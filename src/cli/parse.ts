@@ -5,6 +5,7 @@
  * and exits with code 2 (src/cli/main.ts).
  */
 import { InvalidArgumentError } from 'commander';
+import { ETA_MAX } from '../train/defaults.js';
 
 const num = (text: string): number => (text.trim() === '' ? NaN : Number(text));
 
@@ -40,6 +41,19 @@ export function closedUnit(text: string): number {
 export function positiveReal(text: string): number {
   const v = num(text);
   if (!(v > 0 && Number.isFinite(v))) throw new InvalidArgumentError(`expected a finite number > 0, got "${text}"`);
+  return v;
+}
+
+/**
+ * Step size η of gradient descent (--lr of train and width): a real in (0, ETA_MAX]. ETA_MAX = 8 is the
+ * largest step documented as stable (η < 2/L with L ≤ 1/4, src/train/defaults.ts); a larger η is refused
+ * rather than trained silently, since the loss may then oscillate and m* would measure the optimiser.
+ */
+export function stepSize(text: string): number {
+  const v = num(text);
+  if (!(v > 0 && v <= ETA_MAX)) {
+    throw new InvalidArgumentError(`expected a step size η in (0, ${ETA_MAX}], the documented stable range (ETA_MAX, src/train/defaults.ts), got "${text}"`);
+  }
   return v;
 }
 

@@ -14,8 +14,10 @@
  * Normalisation on read (option normalize, default true): each row x_i is scaled to unit norm, because the
  * theory lives on the sphere. Rows already within UNIT_NORM_TOL of norm 1 are kept bit-for-bit, so a file
  * written from sphere data reads back identical (write → read is exact). Zero rows are refused either way.
+ * The scaling is not silent: {@link readDatasetFileWithNorms} also returns the raw row norms (min, max) and
+ * how many rows were scaled, which every CLI command that reads data prints (RowNormSummary).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError } from '../errors.js';
 import type { Dataset } from './dataset.js';
@@ -23,7 +25,36 @@ import type { Dataset } from './dataset.js';
 /** Rows whose Euclidean norm is within this of 1 count as already on the sphere (kept unchanged). */
 export const UNIT_NORM_TOL = 1e-12;
 
+/**
+ * Largest dataset file read, in bytes: 256 MiB [INFERRED]. The file is read whole into one string, and V8
+ * (Node 20) caps a string at 2^29 − 24 UTF-16 units, about 512 MiB, failing past that with the cryptic
+ * ERR_STRING_TOO_LONG after reading everything; half of that keeps the text, its parse tree (several times
+ * the text) and X within a few GiB. 256 MiB of JSON is about 13 million numbers at ~20 characters each,
+ * e.g. n = 16000 rows at d = 784, whose n×n NTK Gram (2 GiB) is already at the edge of what the CLI holds.
+ * Checked with fs.statSync before reading.
+ */
+export const MAX_DATASET_FILE_BYTES = 256 * 1024 * 1024;
+
 const KEYS = ['x', 'y', 'p', 'test', 'name'] as const;
+
+/**
+ * What normalisation on read did to one split's rows: the Euclidean norms of the rows as written in the file
+ * (before scaling) and how many rows were scaled (norm not within UNIT_NORM_TOL of 1).
+ */
+export interface RowNormSummary {
+  /** Smallest raw row norm ‖x_i‖₂ in the file (> 0: zero rows are refused). */
+  rawNormMin: number;
+  /** Largest raw row norm ‖x_i‖₂ in the file. */
+  rawNormMax: number;
+  /** Rows scaled to unit norm on read (0 when every row was already on the sphere, or normalize is false). */
+  rowsScaled: number;
+  /** Rows in the split. */
+  rows: number;
+}
+
+/** The one-line statement every data-reading command prints beside RowNormSummary. */
+export const ROW_SCALING_NOTE =
+  'rows of x (and of test.x) are scaled to unit Euclidean norm on read, because the theory lives on the unit sphere; every γ, kernel and loss is of the scaled rows (raw row norms: rawNormMin, rawNormMax)';
 
 export interface ParseOptions {
   /** Scale rows to the unit sphere. @defaultValue true */
@@ -57,7 +88,7 @@ function rowNorm(row: Float64Array): number {
   return M * Math.sqrt(s);
 }
 
-function parseSplit(obj: unknown, prefix: string, source: string, dExpected: number | null, normalize: boolean): Dataset {
+function parseSplit(obj: unknown, prefix: string, source: string, dExpected: number | null, normalize: boolean, norms: RowNormSummary): Dataset {
   const f = (name: string) => `${prefix}${name}`;
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) {
     fail(prefix ? prefix.slice(0, -1) : '<root>', `expected an object {"x": [[...]], "y": [...]}, got ${describe(obj)}`, source);
@@ -98,8 +129,14 @@ function parseSplit(obj: unknown, prefix: string, source: string, dExpected: num
     const row = X.subarray(i * d, (i + 1) * d);
     const norm = rowNorm(row);
     if (norm === 0) fail(f(`x[${i}]`), 'is a zero vector; it cannot be put on the unit sphere (expected a nonzero row)', source);
-    if (normalize && Math.abs(norm - 1) > UNIT_NORM_TOL) for (let c = 0; c < d; c++) row[c] /= norm;
+    norms.rawNormMin = Math.min(norms.rawNormMin, norm);
+    norms.rawNormMax = Math.max(norms.rawNormMax, norm);
+    if (normalize && Math.abs(norm - 1) > UNIT_NORM_TOL) {
+      for (let c = 0; c < d; c++) row[c] /= norm;
+      norms.rowsScaled++;
+    }
   }
+  norms.rows = n;
   // y: n labels in {−1, +1}.
   const y = o.y;
   if (y === undefined) fail(f('y'), `missing; expected ${n} labels in {-1, 1}, one per row of x`, source);
@@ -142,26 +179,75 @@ function parseSplit(obj: unknown, prefix: string, source: string, dExpected: num
  * @throws InputError (one line: field, row/column, expected, found, source) for every defect listed above.
  */
 export function parseDataset(json: unknown, source = '<input>', opts: ParseOptions = {}): Dataset {
+  return parseDatasetWithNorms(json, source, opts).ds;
+}
+
+/** A dataset as read, with what normalisation did to its rows (test: the held-out split's rows, if any). */
+export interface DatasetWithNorms {
+  ds: Dataset;
+  rowNorms: RowNormSummary;
+  testRowNorms?: RowNormSummary;
+}
+
+const emptyTally = (): RowNormSummary => ({ rawNormMin: Infinity, rawNormMax: 0, rowsScaled: 0, rows: 0 });
+
+/**
+ * As {@link parseDataset}, also returning the raw row norms and how many rows were scaled.
+ * @throws InputError as parseDataset.
+ */
+export function parseDatasetWithNorms(json: unknown, source = '<input>', opts: ParseOptions = {}): DatasetWithNorms {
   const normalize = opts.normalize ?? true;
-  const ds = parseSplit(json, '', source, null, normalize);
+  const rowNorms = emptyTally();
+  const ds = parseSplit(json, '', source, null, normalize, rowNorms);
   const test = (json as Record<string, unknown>).test;
-  if (test !== undefined) ds.test = parseSplit(test, 'test.', source, ds.d, normalize);
-  return ds;
+  if (test === undefined) return { ds, rowNorms };
+  const testRowNorms = emptyTally();
+  ds.test = parseSplit(test, 'test.', source, ds.d, normalize, testRowNorms);
+  return { ds, rowNorms, testRowNorms };
+}
+
+function cannotRead(e: unknown, path: string): never {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : (err.code ?? err.message);
+  fail('file', `cannot read: ${why}; expected a JSON dataset file`, path);
+}
+
+/** Bytes as "2.00 GiB" / "300.0 MiB" / "12 bytes" for messages. */
+function fmtBytes(b: number): string {
+  if (b >= 1024 ** 3) return `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  if (b >= 1024 ** 2) return `${(b / 1024 ** 2).toFixed(1)} MiB`;
+  return `${b} bytes`;
 }
 
 /**
- * Read and validate a dataset file.
- * @throws InputError('file', …) when the file cannot be read (missing, a directory, no permission) or is
- *         not JSON; otherwise as {@link parseDataset}.
+ * Read and validate a dataset file. Its size is checked (fs.statSync) before any byte is read.
+ * @throws InputError('file', …) when the file cannot be read (missing, a directory, no permission), is larger
+ *         than MAX_DATASET_FILE_BYTES, or is not JSON; otherwise as {@link parseDataset}.
  */
 export function readDatasetFile(path: string, opts: ParseOptions = {}): Dataset {
+  return readDatasetFileWithNorms(path, opts).ds;
+}
+
+/**
+ * As {@link readDatasetFile}, also returning the raw row norms (min, max) and how many rows normalisation on
+ * read scaled, so that a command can say so (ROW_SCALING_NOTE).
+ * @throws InputError as readDatasetFile.
+ */
+export function readDatasetFileWithNorms(path: string, opts: ParseOptions = {}): DatasetWithNorms {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    cannotRead(e, path);
+  }
+  if (size > MAX_DATASET_FILE_BYTES) {
+    fail('file', `is ${fmtBytes(size)} (${size} bytes); expected a dataset file of at most ${fmtBytes(MAX_DATASET_FILE_BYTES)} (MAX_DATASET_FILE_BYTES)`, path);
+  }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : (err.code ?? err.message);
-    fail('file', `cannot read: ${why}; expected a JSON dataset file`, path);
+    cannotRead(e, path);
   }
   let json: unknown;
   try {
@@ -170,7 +256,7 @@ export function readDatasetFile(path: string, opts: ParseOptions = {}): Dataset 
     const why = (e as Error).message.replace(/\s+/g, ' ').slice(0, 120);
     fail('file', `not valid JSON (${why}); expected {"x": [[...]], "y": [...]}`, path);
   }
-  return parseDataset(json, path, opts);
+  return parseDatasetWithNorms(json, path, opts);
 }
 
 function splitToJson(ds: Dataset): Record<string, unknown> {

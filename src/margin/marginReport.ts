@@ -10,6 +10,7 @@ import { GAMMA_READING, SUP_CONFIDENCE, SUP_SAMPLES } from './constants.js';
 import { gammaRkhs } from './gammaRkhs.js';
 import { gammaSup } from './gammaSup.js';
 import { gammaSupExact2d } from './gammaSupExact2d.js';
+import { decideSeparable, type SeparabilityEvidence } from './separability.js';
 
 export interface MarginReport {
   n: number;
@@ -38,8 +39,15 @@ export interface MarginReport {
   lambdaMax: number;
   cond: number | null;
   spectrumMethod: string;
-  /** Certified separable under the reading(s) computed: every computed reading has lower > 0. */
+  /**
+   * Separable by the NTK, by the one rule of src/margin/separability.ts: a certified lower bound > 0 (γ_rkhs,
+   * or the exact d = 2 γ_sup). γ_rkhs is solved for this even under --kind sup (unless d = 2 certifies).
+   */
   separable: boolean;
+  /** The evidence that decided `separable`, with its value. */
+  separableBy: string;
+  /** The rule, in words (SEPARABILITY_RULE). */
+  separableRule: string;
   /** Max and min input norms (the range statements below assume unit-norm inputs). */
   maxNorm: number;
   minNorm: number;
@@ -82,12 +90,15 @@ export function marginReport(ds: Dataset, opts: MarginReportOptions = {}): Margi
     lambdaMax: spec.lambdaMax,
     cond: Number.isFinite(spec.cond) ? spec.cond : null,
     spectrumMethod: spec.method,
-    separable: true,
+    separable: false,
+    separableBy: '',
+    separableRule: '',
     maxNorm,
     minNorm,
     notes: [],
   };
   const notes = out.notes;
+  const evidence: SeparabilityEvidence = {};
   if (kind !== 'sup') {
     const r = gammaRkhs(K, y, n);
     out.gammaRkhs = {
@@ -98,7 +109,7 @@ export function marginReport(ds: Dataset, opts: MarginReportOptions = {}): Margi
       status: r.status,
       supportSize: r.q.reduce((s, v) => s + (v > 0 ? 1 : 0), 0),
     };
-    out.separable &&= r.separable;
+    evidence.rkhsLower = r.lower;
     notes.push(
       'gammaRkhs: RKHS reading, gamma^2 = min over the simplex of q^T Q q with Q_ij = y_i y_j K(x_i,x_j), K the infinite-width NTK; ' +
         '[lower, upper] is certified (upper from a feasible q, lower from the unit-norm witness), solver MDM / pairwise Frank-Wolfe.',
@@ -126,15 +137,23 @@ export function marginReport(ds: Dataset, opts: MarginReportOptions = {}): Margi
     if (d === 2) {
       const ex = gammaSupExact2d(X, y, n);
       out.gammaSupExact2d = { lower: ex.lower, upper: ex.upper, gap: ex.relGap ?? NaN, iterations: ex.iterations, status: ex.status ?? 'converged' };
+      evidence.supExact2dLower = ex.lower;
       notes.push('gammaSupExact2d: d = 2, so gamma_sup is also computed exactly (the activation pattern is constant on 2n arcs); certified bracket, no sampling error.');
     }
-    out.separable &&= s.separable;
     notes.push(
       'gammaSup: sup-norm reading (Ji-Telgarsky Assumption 2.1), gamma = min over the simplex of E_z ||sum_i q_i y_i x_i 1[<z,x_i> > 0]||, z ~ N(0, I_d), ' +
         `by Monte Carlo with ${s.samples} directions (+${s.samples} fresh for the upper end); [lower, upper] holds with probability >= ${s.confidence}; estimate is the in-sample optimum (biased low).`,
     );
-    if (!s.separable) notes.push('gammaSup: separability not established at this sample size (lower = 0); more --samples may help unless the data are degenerate.');
+    if (!s.separable) notes.push('gammaSup: the Monte Carlo lower end is 0 at this sample size (more --samples may raise it); it does not decide separability (see separableRule).');
   }
+  // --kind sup without the exact d = 2 certificate: solve γ_rkhs for the verdict alone (one rule for every kind).
+  if (evidence.rkhsLower === undefined && !(evidence.supExact2dLower !== undefined && evidence.supExact2dLower > 0)) {
+    evidence.rkhsLower = gammaRkhs(K, y, n).lower;
+  }
+  const sep = decideSeparable(evidence);
+  out.separable = sep.separable;
+  out.separableBy = sep.decidedBy;
+  out.separableRule = sep.rule;
   if (Math.abs(maxNorm - 1) > 1e-9 || Math.abs(minNorm - 1) > 1e-9) {
     notes.push('inputs are not on the unit sphere: the ranges gammaSup <= 1/2 and gammaRkhs <= 1/sqrt(2) assume unit-norm inputs.');
   }

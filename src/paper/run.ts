@@ -12,6 +12,7 @@ import { randomInt } from 'node:crypto';
 import os from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { rngInfo } from '../rng.js';
 import { writeAtomic, writeJsonAtomic } from '../report/atomicWrite.js';
 import { openCellStore } from '../report/cellStore.js';
 import { canonicalJson } from '../report/canonicalJson.js';
@@ -120,7 +121,7 @@ export async function runPaper(opts: PaperOptions = {}): Promise<{ exitCode: num
   const claims = evaluateClaims(config, cells, seed);
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
   const summary = { verified: count('verified'), refuted: count('refuted'), inconclusive: count('inconclusive'), exitCode: (count('refuted') > 0 ? 1 : 0) as 0 | 1 };
-  const results = validatePaperResults({ schema: PAPER_SCHEMA_NAME, version: PAPER_SCHEMA_VERSION, seed, quick, config, cells, claims, summary }, 'results.json');
+  const results = validatePaperResults({ schema: PAPER_SCHEMA_NAME, version: PAPER_SCHEMA_VERSION, seed, rng: rngInfo(), quick, config, cells, claims, summary }, 'results.json');
   writeAtomic(join(dir, 'results.json'), canonicalJson(results));
 
   const rows = widthRows(cells);

@@ -3,6 +3,7 @@
  * with zod on write and on read. Version history:
  *   1 — first version: seed, quick, config, cells (per pair × σ × seed: γ, teacher, every student), claims,
  *       summary.
+ *   2 — adds rng: the random generator every draw came from (src/rng.ts rngInfo), as the verify results do.
  * The file holds only what the seed, the settings and the code determine (no times, dates or machine: those
  * are in timings.json / environment.json), so two runs with the same seed write the same bytes whatever the
  * number of worker threads. Non-finite numbers appear as the strings "Infinity"/"NaN" (canonicalJson.ts).
@@ -11,10 +12,10 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { canonicalize } from '../report/canonicalJson.js';
-import { firstIssue } from '../report/schema.js';
+import { firstIssue, RngSchema } from '../report/schema.js';
 
 export const PAPER_SCHEMA_NAME = 'ntk-verify/paper-results';
-export const PAPER_SCHEMA_VERSION = 1;
+export const PAPER_SCHEMA_VERSION = 2;
 
 const Num = z.union([z.number(), z.enum(['Infinity', '-Infinity', 'NaN'])]);
 const Primitive = z.union([z.number(), z.string(), z.boolean(), z.null()]);
@@ -67,6 +68,8 @@ export const PaperResultsSchema = z.strictObject({
   schema: z.literal(PAPER_SCHEMA_NAME),
   version: z.literal(PAPER_SCHEMA_VERSION),
   seed: z.string(),
+  /** The generator every seeded draw came from (src/rng.ts rngInfo). */
+  rng: RngSchema,
   quick: z.boolean(),
   config: z.looseObject({
     pairs: z.array(z.tuple([z.number().int(), z.number().int()])).min(1),

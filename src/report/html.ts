@@ -30,7 +30,8 @@ export function esc(s: string): string {
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#222}
 h1{font-size:22px;margin:4px 0}h2{border-bottom:1px solid #ccc;margin-top:28px}h3{margin-top:22px}
-table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:8px 0;max-width:100%}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.table-wrap{max-width:100%;overflow-x:auto}
 th{background:#f4f4f4}table.kv th{font-weight:500}code,pre{font:12px ui-monospace,monospace;background:#f6f6f6}pre{padding:8px;overflow:auto;max-height:360px}
 .v{font-weight:600;padding:1px 6px;border-radius:3px;white-space:nowrap}
 .verified{background:#d9f2dd}.refuted{background:#f8d7da}.inconclusive{background:#fff3cd}.not-applicable{background:#e2e3e5}
@@ -42,9 +43,13 @@ details{margin:8px 0}summary{cursor:pointer;color:#1f4e9c}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}dt{font-weight:600}dd{margin:0}
 `;
 
+/**
+ * A table inside a horizontally scrolling container: cells wrap anywhere (long JSON values, module paths), and
+ * what still does not fit scrolls inside the container instead of overflowing the page and clipping a column.
+ */
 function table(head: string[], rows: string[][], raw = false): string {
   const td = (c: string) => `<td>${raw ? c : esc(c)}</td>`;
-  return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
 /** Width-cell tables longer than this are collapsed (<details>) so the figures stay near their claim. */

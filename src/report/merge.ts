@@ -18,7 +18,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * Merge shard results (pure: no files).
  * @throws InputError('report merge', …) when the inputs are not the N distinct shards of one run:
- *         different seed/budgets/work list/code (assumptions), a shard missing or given twice, or an item
+ *         different seed/generator/budgets/work list/code (assumptions), a shard missing or given twice, or an item
  *         recorded by two shards.
  */
 export function mergeResults(parts: readonly { dir: string; results: Results }[]): Results {
@@ -28,6 +28,7 @@ export function mergeResults(parts: readonly { dir: string; results: Results }[]
   for (const { dir, results: r } of parts) {
     if (!r.shard) throw new InputError(F, `${dir} is a whole run, not a shard (nothing to merge)`);
     if (r.seed !== first.seed) throw new InputError(F, `${dir} has seed ${r.seed}, ${parts[0].dir} has ${first.seed}`);
+    if (!same(r.rng, first.rng)) throw new InputError(F, `${dir} drew from generator ${JSON.stringify(r.rng)}, ${parts[0].dir} from ${JSON.stringify(first.rng)}`);
     if (r.quick !== first.quick) throw new InputError(F, `${dir} ran with quick = ${r.quick}, ${parts[0].dir} with ${first.quick}`);
     if (!same(r.workList, first.workList)) throw new InputError(F, `${dir} has a different work list (another catalog or --only)`);
     if (r.shard.count !== first.shard!.count) throw new InputError(F, `${dir} is shard ${r.shard.index}/${r.shard.count}, ${parts[0].dir} is of ${first.shard!.count}`);
@@ -62,7 +63,7 @@ export function mergeResults(parts: readonly { dir: string; results: Results }[]
     throw new InputError(F, `work items not recorded by any shard: ${absent.join(', ')} (did a shard stop early?)`);
   }
   if (first.workList.includes(REAL_DATA_ID) && !realData) throw new InputError(F, 'the real-data work item was not recorded by any shard');
-  return buildResults({ seed: first.seed, quick: first.quick, workList: first.workList, shard: null, claims, realData, assumptions: first.assumptions });
+  return buildResults({ seed: first.seed, rng: first.rng, quick: first.quick, workList: first.workList, shard: null, claims, realData, assumptions: first.assumptions });
 }
 
 /** Read shard directories, merge, and write the merged run directory (results, timings, report). */

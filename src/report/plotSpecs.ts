@@ -8,6 +8,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { WidthCell } from '../verify/types.js';
+import { legendOrder } from './legendOrder.js';
+import { SERIES_LABELS } from './seriesLabels.js';
 import type { SlopeFit } from './slopes.js';
 
 export type Point = { x: number; y: number; group?: string };
@@ -22,6 +24,8 @@ export const MAX_POINTS_PER_GROUP = 300;
  * a canvas (over-estimating), so any finite limit cuts the claims' long series names.
  */
 export const LEGEND_LABEL_LIMIT = 0;
+/** Which γ the margin-bracket series draws (marginFiniteWidth: the exact d = 2 sup-norm margin). */
+export const SERIES_LABELS_MARGIN = 'γ_sup (sup-norm, exact d = 2 solver)';
 /** Points on a drawn reference curve. */
 const CURVE_POINTS = 24;
 
@@ -39,6 +43,12 @@ function base(title: string): Record<string, unknown> {
     background: 'white',
     config: { font: 'sans-serif', legend: { orient: 'bottom', direction: 'vertical', labelLimit: LEGEND_LABEL_LIMIT, titleLimit: LEGEND_LABEL_LIMIT } },
   };
+}
+
+/** "soft and hard labels", "soft labels" or "hard labels", for figure titles. */
+function regimesInWords(regimes: readonly string[]): string {
+  const has = (r: string) => regimes.includes(r);
+  return has('soft') && has('hard') ? 'soft and hard labels' : has('soft') ? 'soft labels' : 'hard labels';
 }
 
 /** x-values spaced geometrically over [lo, hi]. */
@@ -102,7 +112,7 @@ export function widthSpec(fits: readonly SlopeFit[], against: 'invGamma' | 'invE
   const yEnc = { field: 'y', type: 'quantitative' as const, scale: { type: 'log' as const }, title: 'm* (required width)' };
   const color = { field: 'regime', type: 'nominal' as const, scale: REGIME_COLORS, title: 'regime' };
   const spec = {
-    ...base(`m* against ${xName} (log-log)`),
+    ...base(`Required width m* against ${xName}, ${regimesInWords(mine.map((f) => f.regime))} (log-log)`),
     layer: [
       {
         data: { values: points },
@@ -149,7 +159,8 @@ export function ratioSpec(cells: readonly WidthCell[]): { spec: TopLevelSpec; ca
     if (c.regime === 'hard' && c.mStar && s?.mStar) values.push({ gamma: c.gamma, ratio: c.mStar / s.mStar, eps: `ε = ${fmt(c.eps)}` });
   }
   if (new Set(values.map((v) => v.gamma)).size < 2) return null;
-  values.sort((a, b) => a.eps.localeCompare(b.eps) || a.gamma - b.gamma);
+  const epsOrder = legendOrder(values.map((v) => v.eps));
+  values.sort((a, b) => epsOrder.indexOf(a.eps) - epsOrder.indexOf(b.eps) || a.gamma - b.gamma);
   // The bounds' ratio at fixed ε is ∝ γ^-2: one dashed reference per ε through the geometric mean of its points.
   const theory = [...new Set(values.map((v) => v.eps))].flatMap((eps) => {
     const g = values.filter((v) => v.eps === eps);
@@ -159,9 +170,9 @@ export function ratioSpec(cells: readonly WidthCell[]): { spec: TopLevelSpec; ca
   });
   const x = { field: 'gamma', type: 'quantitative', scale: { type: 'log' }, title: 'γ' };
   const y = { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'm*_hard / m*_soft' };
-  const color = { field: 'eps', type: 'nominal', title: 'ε' };
+  const color = { field: 'eps', type: 'nominal', title: 'ε', scale: { domain: epsOrder } };
   const spec = {
-    ...base('m*_hard / m*_soft against γ'),
+    ...base('Hard over soft: m*_hard / m*_soft against the margin γ (log-log)'),
     layer: [
       { data: { values }, mark: { type: 'point', filled: true, size: 50 }, encoding: { x, y, color } },
       { data: { values: theory }, mark: { type: 'line', strokeDash: [5, 4] }, encoding: { x, y, color, detail: { field: 'eps' } } },
@@ -169,26 +180,38 @@ export function ratioSpec(cells: readonly WidthCell[]): { spec: TopLevelSpec; ca
   } as TopLevelSpec;
   return {
     spec,
-    caption: `${values.length} (γ, ε) cells with both regimes measured (points); dashed: the bounds' ratio ε·ln(1/ε)/γ² ∝ γ^-2 at each ε, through the points' geometric mean — the theory predicts the ratio grows as γ shrinks.`,
+    caption: `${values.length} (γ, ε) cells with both regimes measured (points, colour = ε); dashed: the bounds' ratio ε·ln(1/ε)/γ² ∝ γ^-2 at each ε, through the points' geometric mean — the theory predicts the ratio grows as γ shrinks.`,
   };
 }
 
-/** Epoch-averaged / per-epoch loss against epochs, one line per group ("m=…, soft|hard"). */
+/**
+ * Per-epoch training loss against epochs, one line per group ("m=…, soft|hard"), legend in numeric order of m.
+ * Soft and hard curves are different objectives (KL to the teacher's soft labels vs logistic loss on labels),
+ * drawn dashed vs solid and said so in the caption.
+ */
 export function lossCurveSpec(points: readonly Point[]): { spec: TopLevelSpec; caption: string } {
-  const values = thin(points).map((p) => ({ x: p.x, y: p.y, group: p.group ?? 'loss' }));
+  const values = thin(points).map((p) => ({ x: p.x, y: p.y, group: p.group ?? 'loss', objective: /\bsoft\b/.test(p.group ?? '') ? 'soft: KL(p ‖ σ(f))' : 'hard: logistic' }));
   const logY = values.every((v) => v.y > 0);
+  const objectives = legendOrder(values.map((v) => v.objective)); // "hard: …" (solid) before "soft: …" (dashed)
   const spec = {
-    ...base('loss against epochs'),
+    ...base('Training loss against epochs, soft and hard labels'),
     data: { values },
     mark: { type: 'line' },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: 'epoch (one full-batch GD step)' },
-      y: { field: 'y', type: 'quantitative', scale: logY ? { type: 'log' } : {}, title: 'loss (nats)' },
-      color: { field: 'group', type: 'nominal', title: 'width, regime' },
+      x: { field: 'x', type: 'quantitative', title: 'epoch t (one full-batch GD step)' },
+      y: { field: 'y', type: 'quantitative', scale: logY ? { type: 'log' } : {}, title: 'training loss (nats; objective by regime)' },
+      color: { field: 'group', type: 'nominal', title: 'width, regime', scale: { domain: legendOrder(values.map((v) => v.group)) } },
+      strokeDash: { field: 'objective', type: 'nominal', title: 'objective', scale: { domain: objectives, range: objectives.map((o) => (o.startsWith('soft') ? [6, 3] : [1, 0])) } },
     },
   } as TopLevelSpec;
   const groups = new Set(values.map((v) => v.group)).size;
-  return { spec, caption: `${groups} curve${groups === 1 ? '' : 's'}${points.length > values.length ? ` (thinned to ≤ ${MAX_POINTS_PER_GROUP} points each for drawing)` : ''}.` };
+  return {
+    spec,
+    caption:
+      `${groups} curve${groups === 1 ? '' : 's'}, one per width and regime${points.length > values.length ? ` (thinned to ≤ ${MAX_POINTS_PER_GROUP} points each for drawing)` : ''}. ` +
+      'Solid: hard labels, mean logistic loss on ±1 labels. Dashed: soft labels, mean KL(p ‖ σ(f)) to the teacher\'s soft labels p. ' +
+      'Both are in nats but are different objectives (the soft loss can reach 0 only if f matches the teacher), so compare shapes across regimes, not levels.',
+  };
 }
 
 /** NTK error max|K_m − K| against m, log-log, with a c/√m reference line. */
@@ -198,25 +221,37 @@ export function ntkErrorSpec(points: readonly Point[]): { spec: TopLevelSpec; ca
   const c = Math.exp(mean(pts.map((p) => Math.log(p.y) + 0.5 * Math.log(p.x))));
   const xs = pts.map((p) => p.x);
   const ref = geomspace(Math.min(...xs), Math.max(...xs), 2).map((x) => ({ x, y: c / Math.sqrt(x), line: 'c/√m reference' }));
+  // (drawn dashed in grey; named in the legend)
   const data = pts.map((p) => ({ x: p.x, y: p.y, line: p.group ?? 'measured' }));
-  const xEnc = { field: 'x', type: 'quantitative', scale: { type: 'log' }, title: 'width m' };
-  const yEnc = { field: 'y', type: 'quantitative', scale: { type: 'log' }, title: 'max |K_m − K|' };
+  const measured = legendOrder(data.map((p) => p.line));
+  const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b'];
+  const color = {
+    field: 'line',
+    type: 'nominal',
+    title: 'series',
+    scale: { domain: [...measured, 'c/√m reference'], range: [...measured.map((_, i) => palette[i % palette.length]), 'gray'] },
+  };
+  const xEnc = { field: 'x', type: 'quantitative', scale: { type: 'log' }, title: 'width m (neurons)' };
+  const yEnc = { field: 'y', type: 'quantitative', scale: { type: 'log' }, title: 'max_ij |K_m − K|_ij (kernel error)' };
   const spec = {
-    ...base('NTK error against width (log-log)'),
+    ...base('NTK concentration: finite-width kernel error against width (log-log)'),
     layer: [
-      { data: { values: data }, mark: { type: 'line', point: true }, encoding: { x: xEnc, y: yEnc, color: { field: 'line', type: 'nominal', title: '' } } },
+      { data: { values: data }, mark: { type: 'line', point: true }, encoding: { x: xEnc, y: yEnc, color } },
       {
         data: { values: ref },
-        mark: { type: 'line', strokeDash: [6, 4], color: 'gray' },
-        encoding: { x: xEnc, y: yEnc },
+        mark: { type: 'line', strokeDash: [6, 4] },
+        encoding: { x: xEnc, y: yEnc, color },
       },
     ],
   } as TopLevelSpec;
-  return { spec, caption: `Dashed: c/√m with c = ${fmt(c)} (geometric-mean anchor); the concentration bound has this rate.` };
+  return { spec, caption: `Lines with dots: the measured series (legend). Dashed grey: c/√m with c = ${fmt(c)} (geometric-mean anchor); the concentration bound has this rate.` };
 }
 
-/** Margin brackets: a vertical bar from lower to upper per dataset, the estimate as a dot. */
-export function marginBracketSpec(points: readonly Point[]): { spec: TopLevelSpec; caption: string } | null {
+/**
+ * Margin brackets: a vertical bar from lower to upper per generated case, and the estimate as a dot where the
+ * series has one. `gammaName` says which γ is drawn (the producing claim's reading).
+ */
+export function marginBracketSpec(points: readonly Point[], gammaName = SERIES_LABELS_MARGIN): { spec: TopLevelSpec; caption: string } | null {
   const rows = new Map<number, { x: number; lower?: number; upper?: number; estimate?: number }>();
   for (const p of points) {
     const r = rows.get(p.x) ?? { x: p.x };
@@ -226,45 +261,56 @@ export function marginBracketSpec(points: readonly Point[]): { spec: TopLevelSpe
   }
   const values = [...rows.values()].sort((a, b) => a.x - b.x);
   if (values.length === 0) return null;
-  const xEnc = { field: 'x', type: 'ordinal', title: 'dataset' };
+  const brackets = values.filter((v) => v.lower !== undefined && v.upper !== undefined);
+  const estimates = values.filter((v) => v.estimate !== undefined);
+  const xEnc = { field: 'x', type: 'ordinal', title: 'generated case (index in the run)' };
+  const what = { field: 'mark', type: 'nominal', title: 'mark', scale: { domain: ['certified bracket [lower, upper]', ...(estimates.length ? ['estimate'] : [])], range: ['#1f77b4', 'black'] } };
   const spec = {
-    ...base('margin brackets'),
+    ...base(`Margin ${gammaName}: certified bracket per generated case`),
     layer: [
       {
-        data: { values: values.filter((v) => v.lower !== undefined && v.upper !== undefined) },
+        data: { values: brackets.map((v) => ({ ...v, mark: 'certified bracket [lower, upper]' })) },
         mark: { type: 'rule', strokeWidth: 2 },
-        encoding: { x: xEnc, y: { field: 'lower', type: 'quantitative', title: 'γ' }, y2: { field: 'upper' } },
+        encoding: { x: xEnc, y: { field: 'lower', type: 'quantitative', title: gammaName }, y2: { field: 'upper' }, color: what },
       },
       // Certified brackets are often narrower than a pixel: ticks at both ends keep them visible.
       ...(['lower', 'upper'] as const).map((end) => ({
-        data: { values: values.filter((v) => v.lower !== undefined && v.upper !== undefined) },
+        data: { values: brackets.map((v) => ({ ...v, mark: 'certified bracket [lower, upper]' })) },
         mark: { type: 'tick', thickness: 2, size: 14 },
-        encoding: { x: xEnc, y: { field: end, type: 'quantitative' } },
+        encoding: { x: xEnc, y: { field: end, type: 'quantitative' }, color: what },
       })),
-      {
-        data: { values: values.filter((v) => v.estimate !== undefined) },
-        mark: { type: 'point', filled: true, size: 60, color: 'black' },
-        encoding: { x: xEnc, y: { field: 'estimate', type: 'quantitative' } },
-      },
+      ...(estimates.length
+        ? [{ data: { values: estimates.map((v) => ({ ...v, mark: 'estimate' })) }, mark: { type: 'point', filled: true, size: 60 }, encoding: { x: xEnc, y: { field: 'estimate', type: 'quantitative' }, color: what } }]
+        : []),
     ],
   } as TopLevelSpec;
-  return { spec, caption: `${values.length} dataset${values.length === 1 ? '' : 's'}: bar = certified [lower, upper], dot = estimate.` };
+  const dots = estimates.length ? `, dot = estimate (${estimates.length} case${estimates.length === 1 ? '' : 's'})` : '';
+  return { spec, caption: `${gammaName}, ${values.length} generated case${values.length === 1 ? '' : 's'}: bar with end ticks = certified [lower, upper]${dots}.` };
 }
 
-/** Any other series: lines per group; log-log when the name ends in "-loglog". */
+/**
+ * Any other series: lines per group (points only for the groups SERIES_LABELS marks as separate cells);
+ * log-log when the name ends in "-loglog". Titles, axes, legend and caption come from SERIES_LABELS, or say
+ * that the series is unlabelled.
+ */
 export function genericSpec(name: string, points: readonly Point[]): { spec: TopLevelSpec; caption: string } {
   const loglog = name.endsWith('-loglog');
+  const labels = SERIES_LABELS[name];
   const values = thin(points).filter((p) => !loglog || (p.x > 0 && p.y > 0)).map((p) => ({ x: p.x, y: p.y, group: p.group ?? name }));
   const scale = loglog ? { type: 'log' } : {};
+  const x = { field: 'x', type: 'quantitative', scale, title: labels?.x ?? `x of series "${name}"` };
+  const y = { field: 'y', type: 'quantitative', scale, title: labels?.y ?? `y of series "${name}"` };
+  const color = { field: 'group', type: 'nominal', title: labels?.legend ?? 'series', scale: { domain: legendOrder(values.map((v) => v.group)) } };
+  const isPoint = (g: string) => labels?.pointGroups?.(g) ?? false;
+  const pts = values.filter((v) => isPoint(v.group));
+  const lines = values.filter((v) => !isPoint(v.group)).sort((a, b) => a.x - b.x);
+  const title = labels?.title ?? `${name.replace(/-loglog$/, '').replace(/-/g, ' ')}${loglog ? ' (log-log)' : ''}`;
   const spec = {
-    ...base(name),
-    data: { values },
-    mark: { type: 'line', point: values.length <= 60 },
-    encoding: {
-      x: { field: 'x', type: 'quantitative', scale, title: 'x' },
-      y: { field: 'y', type: 'quantitative', scale, title: 'y' },
-      color: { field: 'group', type: 'nominal', title: '' },
-    },
+    ...base(title),
+    layer: [
+      ...(lines.length ? [{ data: { values: lines }, mark: { type: 'line', point: lines.length <= 60 && pts.length === 0 }, encoding: { x, y, color } }] : []),
+      ...(pts.length ? [{ data: { values: pts }, mark: { type: 'point', filled: true, size: 50 }, encoding: { x, y, color } }] : []),
+    ],
   } as TopLevelSpec;
-  return { spec, caption: `series "${name}"${loglog ? ' (log-log)' : ''}.` };
+  return { spec, caption: labels?.caption ?? `Series "${name}" of a claim without figure labels (src/report/seriesLabels.ts)${loglog ? ', log-log' : ''}: one line per group.` };
 }

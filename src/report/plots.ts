@@ -6,7 +6,8 @@
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ClaimRecord } from './schema.js';
-import { genericSpec, lossCurveSpec, marginBracketSpec, ntkErrorSpec, ratioSpec, widthSpec } from './plotSpecs.js';
+import { genericSpec, lossCurveSpec, marginBracketSpec, ntkErrorSpec, ratioSpec, SERIES_LABELS_MARGIN, widthSpec } from './plotSpecs.js';
+import { SERIES_LABELS } from './seriesLabels.js';
 import { fitSlopes } from './slopes.js';
 
 export interface Figure {
@@ -46,9 +47,9 @@ export function figureSpecsFor(r: Pick<ClaimRecord, 'id' | 'cells' | 'series'>):
     const pts = r.series![name];
     if (pts.length === 0) continue;
     if (name === 'ntk-error') add(name, 'NTK error against width', ntkErrorSpec(pts));
-    else if (name === 'loss-curve') add(name, 'Loss against epochs', lossCurveSpec(pts));
-    else if (name === 'margin-bracket') add(name, 'Margin brackets', marginBracketSpec(pts));
-    else add(name, name, genericSpec(name, pts));
+    else if (name === 'loss-curve') add(name, 'Training loss against epochs (soft and hard labels)', lossCurveSpec(pts));
+    else if (name === 'margin-bracket') add(name, `Margin brackets: ${SERIES_LABELS_MARGIN}`, marginBracketSpec(pts));
+    else add(name, SERIES_LABELS[name]?.title ?? name, genericSpec(name, pts));
   }
   return out;
 }

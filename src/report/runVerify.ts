@@ -15,6 +15,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { rngInfo, type RngInfo } from '../rng.js';
 import type { Claim } from '../verify/types.js';
 import type { Json } from './canonicalJson.js';
 import { canonicalize } from './canonicalJson.js';
@@ -225,6 +226,8 @@ async function runRealData(runner: RealDataRunner, seed: number, quick: boolean,
 /** Assemble and validate results.json content (canonical: keys sorted on write). */
 export function buildResults(parts: {
   seed: number;
+  /** @defaultValue rngInfo() (src/rng.ts), the generator this process draws from */
+  rng?: RngInfo;
   quick: boolean;
   workList: string[];
   shard: Shard | null;
@@ -236,6 +239,7 @@ export function buildResults(parts: {
     schema: RESULTS_SCHEMA_NAME,
     version: RESULTS_SCHEMA_VERSION,
     ...parts,
+    rng: parts.rng ?? rngInfo(),
     summary: summarize(parts.claims),
   };
   return validateResults(canonicalize(value) as Json, 'results.json');

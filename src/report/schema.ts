@@ -3,6 +3,8 @@
  * zod on every write and every read. Version history:
  *   1 — first version: seed, quick, workList, shard, claims (ClaimResult without wallSeconds), realData,
  *       assumptions, summary.
+ *   2 — adds rng: the random generator every draw came from (generator "alea", library "seedrandom" and its
+ *       version; src/rng.ts rngInfo), so a replay on another machine can check it has the same generator.
  *
  * results.json holds only what the seed and the code determine, so a fresh, a resumed and a shard-merged run
  * with the same seed write the same bytes (canonical JSON, canonicalJson.ts). Wall times, dates, run ids and
@@ -12,7 +14,7 @@ import { z } from 'zod';
 import { InputError } from '../errors.js';
 
 /** The results.json format version this code writes and reads. */
-export const RESULTS_SCHEMA_VERSION = 1;
+export const RESULTS_SCHEMA_VERSION = 2;
 /** The `schema` tag of results.json. */
 export const RESULTS_SCHEMA_NAME = 'ntk-verify/results';
 
@@ -113,10 +115,19 @@ export const SummarySchema = z.object({
 });
 export type Summary = z.infer<typeof SummarySchema>;
 
+/** The random generator of a run (src/rng.ts RngInfo). */
+export const RngSchema = z.strictObject({
+  generator: z.literal('alea'),
+  library: z.literal('seedrandom'),
+  version: z.string().min(1),
+});
+
 export const ResultsSchema = z.strictObject({
   schema: z.literal(RESULTS_SCHEMA_NAME),
   version: z.literal(RESULTS_SCHEMA_VERSION),
   seed: z.number().int(),
+  /** The generator every seeded draw came from (same seed + same generator ⇒ same cases). */
+  rng: RngSchema,
   quick: z.boolean(),
   /** Every work item id of the whole run (all shards), in catalog order. */
   workList: z.array(z.string()),

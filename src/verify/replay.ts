@@ -4,6 +4,7 @@
  * the (shrunk) dataset, its n and d, and the values of the check — ready to print as JSON.
  */
 import { InputError } from '../errors.js';
+import { rngInfo } from '../rng.js';
 import { findClaim } from './catalog.js';
 import type { ReplayResult } from './types.js';
 
@@ -22,7 +23,11 @@ export function replayClaim(id: string, seed: number, path: string): ReplayResul
   return claim.replay(seed, path);
 }
 
-/** JSON text of a replay, with the dataset first-class (x rows, y, p) for `ntk-verify replay`. */
+/**
+ * JSON text of a replay, with the dataset first-class (x rows, y, p) for `ntk-verify replay`, and the random
+ * generator this process draws from (`rng`, src/rng.ts rngInfo) to compare with the recorded run's
+ * results.json `rng`: the same seed and path give the same case only with the same generator.
+ */
 export function replayJson(result: ReplayResult): string {
-  return JSON.stringify(result, null, 2);
+  return JSON.stringify({ ...result, rng: rngInfo() }, null, 2);
 }

@@ -8,6 +8,7 @@
  * with the replay command.
  */
 import fc from 'fast-check';
+import { InputError } from '../errors.js';
 import type { Counterexample } from './types.js';
 
 /** Numbers behind one case (e.g. lhs, rhs, failures, trials). */
@@ -89,8 +90,21 @@ export function plannedCases<T>(arb: fc.Arbitrary<T>, opts: { seed: number; numR
 }
 
 /**
+ * The user's path names no case of this claim and seed: fast-check's walk of the shrink tree ran out of
+ * candidates ("Unable to replay, got wrong path"), or the last segment skipped past every candidate, so no
+ * case ran at all. Our reading of fast-check 4.10's PathWalker (lib/fast-check.js, pathWalk).
+ */
+function noSuchPath(claimId: string, seed: number, path: string): InputError {
+  return new InputError(
+    '--path',
+    `no case at path "${path}" for claim ${claimId} with seed ${seed}; expected the path printed with a counterexample of this claim and seed (e.g. in the report's replay command)`,
+  );
+}
+
+/**
  * Run a property with fc.check and collect what the report needs.
  * @throws Error naming the claim and the replay command when spec.check throws (a suite bug, not a verdict).
+ * @throws InputError('--path') when opts.path names no case of this claim and seed (a user's mistake).
  */
 export function runProperty<T, R>(claimId: string, spec: PropertySpec<T, R>, opts: RunPropertyOptions): PropertyOutcome<T, R> {
   const log: CaseOutcome<R>[] = [];
@@ -110,11 +124,18 @@ export function runProperty<T, R>(claimId: string, spec: PropertySpec<T, R>, opt
     last = { value, outcome };
     return outcome.holds;
   });
-  const details = fc.check(property, {
-    seed: opts.seed,
-    numRuns: opts.numRuns,
-    ...(opts.path !== undefined ? { path: opts.path, endOnFailure: true } : {}),
-  });
+  let details: fc.RunDetails<[T]>;
+  try {
+    details = fc.check(property, {
+      seed: opts.seed,
+      numRuns: opts.numRuns,
+      ...(opts.path !== undefined ? { path: opts.path, endOnFailure: true } : {}),
+    });
+  } catch (e) {
+    if (opts.path !== undefined && e instanceof Error && e.message.startsWith('Unable to replay')) throw noSuchPath(claimId, opts.seed, opts.path);
+    throw e;
+  }
+  if (opts.path !== undefined && details.numRuns + details.numSkips === 0 && !details.failed) throw noSuchPath(claimId, opts.seed, opts.path);
   const base = {
     numRuns: details.numRuns,
     numSkips: details.numSkips,

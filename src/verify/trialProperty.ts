@@ -69,7 +69,13 @@ export function trialSpec<T>(def: TrialPropertyDef<T>): PropertySpec<T, TrialRec
   };
 }
 
-/** The claim verdict of trial properties (module doc). */
+/**
+ * The claim verdict of trial properties (module doc). Every count says what it counts: the evidence of a
+ * refuted claim quotes the shrunk counterexample's failures/trials (also in metrics as
+ * counterexampleInitFailures/…Trials), while the pooled counts over the cases run are labelled
+ * …BeforeShrink when the property failed (the cases fast-check ran up to the first violating one, before
+ * shrinking) and …AllCases otherwise.
+ */
 export function trialDecision<T>(o: PropertyOutcome<T, TrialRecord>, alphaClaim: number): Decision {
   const recs = o.cases.map((c) => c.record).filter((r): r is TrialRecord => r !== undefined);
   const failures = recs.reduce((s, r) => s + r.failures, 0);
@@ -78,13 +84,14 @@ export function trialDecision<T>(o: PropertyOutcome<T, TrialRecord>, alphaClaim:
   const maxRatio = recs.reduce((s, r) => Math.max(s, r.maxRatio), -Infinity);
   const inconclusive = recs.filter((r) => r.verdict === 'inconclusive').length;
   const delta = recs[0]?.delta ?? null;
-  const metrics = {
+  const scope = o.status === 'failed' ? 'BeforeShrink' : 'AllCases';
+  const metrics: NonNullable<Decision['metrics']> = {
     cases: o.numRuns,
     skipped: o.numSkips,
     shrinks: o.numShrinks,
-    totalFailures: failures,
-    totalTrials: trials,
-    pooledFailureRate: trials > 0 ? failures / trials : null,
+    [`initFailures${scope}`]: failures,
+    [`initTrials${scope}`]: trials,
+    [`pooledFailureRate${scope}`]: trials > 0 ? failures / trials : null,
     worstCaseCpUpper: worstUpper,
     maxLhsOverRhs: Number.isFinite(maxRatio) ? maxRatio : null,
     inconclusiveCases: inconclusive,
@@ -94,11 +101,15 @@ export function trialDecision<T>(o: PropertyOutcome<T, TrialRecord>, alphaClaim:
   };
   if (o.status === 'failed') {
     const v = o.counterexample?.values ?? {};
+    metrics.counterexampleInitFailures = typeof v.failures === 'number' ? v.failures : null;
+    metrics.counterexampleInitTrials = typeof v.trials === 'number' ? v.trials : null;
+    const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
     return {
       verdict: 'refuted',
       evidence:
-        `case n=${o.counterexample?.n}, d=${o.counterexample?.d}: ${v.failures}/${v.trials} inits fail, ` +
-        `Clopper–Pearson lower ${fmt(Number(v.cpLower))} > δ = ${v.delta} (shrunk in ${o.numShrinks} steps)`,
+        `shrunk case n=${o.counterexample?.n}, d=${o.counterexample?.d}: ${v.failures}/${v.trials} inits fail, ` +
+        `Clopper–Pearson lower ${fmt(Number(v.cpLower))} > δ = ${v.delta} (shrunk in ${o.numShrinks} steps; ` +
+        `before shrinking: ${failures}/${trials} inits failed over ${plural(o.numRuns, 'case')} run)`,
       metrics,
     };
   }

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMemory, trainBytes } from '../../src/cli/memory.js';
+import { stepSize } from '../../src/cli/parse.js';
+import { ETA_MAX } from '../../src/train/defaults.js';
 import { runCli } from './capture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cli-usage-'));
@@ -28,7 +30,10 @@ describe('usage errors → exit 2, one line naming the field', () => {
     [['train', '--data', data, '--regime', 'soft', '--width', '0'], /--width.*positive integer/],
     [['train', '--data', data, '--regime', 'soft', '--width', '2.5'], /--width.*positive integer/],
     [['train', '--data', data, '--regime', 'soft', '--width', '8', '--epochs', '-3'], /--epochs/],
-    [['train', '--data', data, '--regime', 'soft', '--width', '8', '--lr', '0'], /--lr.*> 0/],
+    [['train', '--data', data, '--regime', 'soft', '--width', '8', '--lr', '0'], /--lr.*\(0, 8\]/],
+    // above ETA_MAX = 8, the largest step documented as stable (src/train/defaults.ts): refused by both commands
+    [['train', '--data', data, '--regime', 'hard', '--width', '8', '--lr', '100'], /--lr <eta>' argument '100' is invalid.*step size η in \(0, 8\], the documented stable range/],
+    [['width', '--data', data, '--regime', 'hard', '--eps', '0.1', '--lr', '8.5'], /--lr <eta>' argument '8.5' is invalid.*\(0, 8\]/],
     [['train', '--data', data, '--regime', 'soft', '--width', '8', '--lr', 'abc'], /--lr/],
     [['train', '--data', data, '--regime', 'medium', '--width', '8'], /--regime.*soft, hard/],
     [['train', '--data', data, '--regime', 'hard', '--width', '8', '--tau', '2'], /--tau.*soft only/],
@@ -47,11 +52,20 @@ describe('usage errors → exit 2, one line naming the field', () => {
     [['verify', '--seed', 'x'], /--seed/],
     [['verify', '--resume', 'r', '--run-id', 'q'], /--run-id.*--resume/],
     [['replay', '--claim', 'kl-quadratic', '--seed', '1.5', '--path', '0'], /--seed/],
+    // paths that name no case of the recorded run: the shrink walk runs out, or skips past every candidate
+    [['replay', '--claim', 'mutant-hoeffding-quarter', '--seed', '1', '--path', '99:99:99'], /^ntk-verify: --path: no case at path "99:99:99" .*expected the path printed/],
+    [['replay', '--claim', 'mutant-kl-16', '--seed', '1', '--path', '0:99'], /^ntk-verify: --path: no case at path "0:99"/],
     [['report', 'diff', 'nope-a', 'nope-b', '--dir', dir], /<runA>.*no finished run/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['train', '--data', data, '--regime', 'soft', '--width', '8', '--epochz', '3'], /unknown option '--epochz'.*--epochs/],
   ])('%j', async (argv, field) => {
     expectUsage(await runCli(argv), field);
+  });
+
+  it('--lr accepts the stable range up to and including ETA_MAX (oracle: src/train/defaults.ts)', () => {
+    expect(stepSize(String(ETA_MAX))).toBe(8);
+    expect(stepSize('0.001')).toBe(0.001);
+    expect(() => stepSize(String(ETA_MAX * (1 + Number.EPSILON)))).toThrow(/\(0, 8\]/);
   });
 
   it('a bad dataset file is a usage error naming the row', async () => {

@@ -90,6 +90,16 @@ describe('verify through the CLI', () => {
     expect(r.out).toContain(`fake-mutant: ${rec?.counterexample?.replay}`);
   });
 
+  it('replay prints the generator it draws from, equal to the recorded run\'s results.json rng', async () => {
+    const recorded = JSON.parse(results('whole')) as { rng: unknown };
+    // a built-in fast-check claim (the fake catalog's claims are not replayable)
+    const r = await runCli(['replay', '--claim', 'mutant-kl-16', '--seed', '1', '--path', '0']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).rng).toEqual(recorded.rng);
+    expect(recorded.rng).toMatchObject({ generator: 'alea', library: 'seedrandom' });
+  });
+
   it('--seed random draws a seed, prints it and records it (replayable with --seed)', async () => {
     const r = await runCli(['verify', '--catalog', catalog, '--no-real-data', '--out', out, '--seed', 'random', '--run-id', 'rnd', '--only', 'fake-mutant'], { CI: 'true' });
     const printed = Number(/seed (\d+) \(random; replay with --seed \1\)/.exec(r.err)?.[1]);

@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDataset, parseDataset, readDatasetFile, writeDatasetFile } from '../../src/data/datasetFile.js';
+import { formatDataset, MAX_DATASET_FILE_BYTES, parseDataset, parseDatasetWithNorms, readDatasetFile, writeDatasetFile } from '../../src/data/datasetFile.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { InputError } from '../../src/errors.js';
 
@@ -20,6 +20,22 @@ function inputError(fn: () => unknown): InputError {
   }
   throw new Error('expected an InputError, nothing was thrown');
 }
+
+describe('normalisation on read is reported', () => {
+  it('raw row norms (min, max) and the count of scaled rows, per split (oracle: hand-computed norms)', () => {
+    // Arrange: norms 2, 0.5 and 1 (3-4-5 triangle) in x; 5 and 1 in test.x
+    const json = { x: [[2, 0], [0, 0.5], [0.6, 0.8]], y: [1, -1, 1], test: { x: [[3, 4], [0, 1]], y: [1, -1] } };
+    // Act
+    const r = parseDatasetWithNorms(json);
+    // Assert
+    expect(r.rowNorms).toEqual({ rawNormMin: 0.5, rawNormMax: 2, rowsScaled: 2, rows: 3 });
+    expect(r.testRowNorms).toEqual({ rawNormMin: 1, rawNormMax: 5, rowsScaled: 1, rows: 2 });
+    expect(Array.from(r.ds.X)).toEqual([1, 0, 0, 1, 0.6, 0.8]);
+    expect(Array.from(r.ds.test!.X)).toEqual([0.6, 0.8, 0, 1]);
+    // normalize: false keeps the rows and scales none, but still reports their norms
+    expect(parseDatasetWithNorms(json, '<input>', { normalize: false }).rowNorms).toEqual({ rawNormMin: 0.5, rawNormMax: 2, rowsScaled: 0, rows: 3 });
+  });
+});
 
 describe('round trip', () => {
   it('write → read reproduces X, y, p, test and name bit for bit (sphere rows are not re-normalised)', () => {
@@ -104,6 +120,21 @@ describe('every malformed input is one InputError line naming the field', () => 
       expect(e.message).not.toMatch(/\n/);
     }
     expect(inputError(() => readDatasetFile(overflow)).field).toBe('x[0][0]');
+  });
+
+  it('a file larger than MAX_DATASET_FILE_BYTES is refused by its size, before it is read', () => {
+    // Arrange: a sparse file one byte over the limit (no disk blocks written); oracle: the constant's doc
+    expect(MAX_DATASET_FILE_BYTES).toBe(256 * 1024 * 1024);
+    const huge = join(dir, 'huge.json');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, MAX_DATASET_FILE_BYTES + 1);
+    closeSync(fd);
+    // Act
+    const e = inputError(() => readDatasetFile(huge));
+    // Assert: the field, the size found, the limit; not a JSON error (the file was not parsed)
+    expect(e.field).toBe('file');
+    expect(e.message).toBe(`file: is 256.0 MiB (${MAX_DATASET_FILE_BYTES + 1} bytes); expected a dataset file of at most 256.0 MiB (MAX_DATASET_FILE_BYTES) (${huge})`);
+    rmSync(huge);
   });
 
   it('unwritable output → field "out", and an existing file stays intact', () => {

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runPaper } from '../../src/paper/run.js';
 import { readPaperResults } from '../../src/paper/schema.js';
 import { InputError } from '../../src/errors.js';
+import { rngInfo } from '../../src/rng.js';
 
 const out = mkdtempSync(join(tmpdir(), 'ntk-paper-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -27,6 +28,8 @@ describe('runPaper --quick', () => {
 
     const results = readPaperResults(join(dir, 'results.json'));
     expect(results.quick).toBe(true);
+    expect(results.rng).toEqual(rngInfo()); // the generator is recorded (src/rng.ts)
+    expect(results.rng).toMatchObject({ generator: 'alea', library: 'seedrandom' });
     expect(results.cells.length).toBe(results.config.pairs.length * results.config.sigmas.length * results.config.seeds);
     const kinds = new Set(results.claims.map((c) => c.kind));
     expect([...kinds].sort()).toEqual(['gamma-falls', 'gap-grows', 'soft-beats-hard', 'soft-lower-loss']);

@@ -63,6 +63,19 @@ describe('report.md / report.html', () => {
     expect(order.every((v, i) => v > 0 && (i === 0 || v > order[i - 1]))).toBe(true);
   });
 
+  it('the Assumptions table cannot overflow the page: cells wrap anywhere, the table scrolls inside its container', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'render-'));
+    const r = results();
+    // an unbreakable 400-character value, wider than the 1100 px body on its own
+    r.assumptions = [{ name: 'LONG', module: 'src/a/very/long/module/path/that/goes/on.ts', value: 'x'.repeat(400), doc: 'doc' }];
+    await writeReport(dir, r, { timings, environment: [env] });
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toMatch(/td,th\{[^}]*overflow-wrap:anywhere/);
+    expect(html).toMatch(/\.table-wrap\{max-width:100%;overflow-x:auto\}/);
+    const section = html.slice(html.indexOf('id="assumptions"'), html.indexOf('id="environment"'));
+    expect(section).toMatch(/<div class="table-wrap"><table><thead><tr><th>name<\/th>/);
+  });
+
   it('escapes HTML in claim text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'render-'));
     const r = results();

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { mergeResults } from '../../src/report/merge.js';
+import { diffResults } from '../../src/report/diff.js';
 import { InputError } from '../../src/errors.js';
 import { buildResults } from '../../src/report/runVerify.js';
 import { parseResults, RESULTS_SCHEMA_VERSION, validateClaimRecord } from '../../src/report/schema.js';
@@ -36,6 +40,32 @@ describe('results.json schema', () => {
     expect(back.summary).toMatchObject({ verified: 1, refuted: 1, trueClaims: 1, mutants: 1, mutantsRefuted: 1, exitCode: 0 });
   });
 
+  it('records the random generator: Alea from seedrandom, at the installed version (oracle: its package.json)', () => {
+    const installed = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('seedrandom/package.json'), 'utf8')) as { version: string }).version;
+    const pinned = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> }).dependencies.seedrandom;
+    expect(installed).toBe(pinned); // exact pin
+    const text = resultsText(sample());
+    expect(JSON.parse(text).rng).toEqual({ generator: 'alea', library: 'seedrandom', version: installed });
+    expect(RESULTS_SCHEMA_VERSION).toBe(2);
+    // byte-deterministic: building the same results twice gives the same text
+    expect(resultsText(sample())).toBe(text);
+    // required on read
+    const bad = JSON.parse(text);
+    delete bad.rng;
+    expect(() => parseResults(JSON.stringify(bad), 'r.json')).toThrow(/rng/);
+  });
+
+  it('report merge refuses shards drawn from different generators; report diff shows a generator change', () => {
+    const shard = (index: number, version: string) => {
+      const r = buildResults({ seed: 7, rng: { generator: 'alea', library: 'seedrandom', version }, quick: true, workList: ['a', 'b'], shard: { index, count: 2 }, claims: [record({ id: index === 1 ? 'a' : 'b' })], realData: null, assumptions: [] });
+      return { dir: `s${index}`, results: r };
+    };
+    expect(() => mergeResults([shard(1, '3.0.5'), shard(2, '3.0.4')])).toThrow(/s2 drew from generator .*3\.0\.4.*s1 from .*3\.0\.5/);
+    expect(mergeResults([shard(1, '3.0.5'), shard(2, '3.0.5')]).rng.version).toBe('3.0.5');
+    const d = diffResults(shard(1, '3.0.5').results, shard(1, '3.0.4').results);
+    expect(d).toContainEqual({ section: 'settings', key: 'rng', a: 'alea (seedrandom 3.0.5)', b: 'alea (seedrandom 3.0.4)' });
+  });
+
   it('keeps no time, date or run id in results.json (determinism)', () => {
     const text = resultsText(sample());
     expect(text).not.toMatch(/wallSeconds|finishedAt|createdAt|runId|\d{4}-\d{2}-\d{2}T/);
@@ -51,7 +81,7 @@ describe('results.json schema', () => {
   it('rejects another schema version with the version in the message', () => {
     const bad = JSON.parse(resultsText(sample()));
     bad.version = 99;
-    expect(() => parseResults(JSON.stringify(bad), 'r.json')).toThrow(/version 99.*reads version 1/);
+    expect(() => parseResults(JSON.stringify(bad), 'r.json')).toThrow(new RegExp(`version 99.*reads version ${RESULTS_SCHEMA_VERSION}`));
   });
 
   it('rejects unknown top-level fields (strict) and non-JSON text', () => {

@@ -9,6 +9,7 @@
  * loss is ≥ ln 2 (ℓ(f) + ℓ(−f) ≥ 2 ln 2 by convexity, equality at f = 0).
  */
 import { spawnSync } from 'node:child_process';
+import { closeSync, ftruncateSync, openSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUsage, runCli, tempDir, writeData } from './cliCase.js';
@@ -70,6 +71,32 @@ describe('malformed dataset files: exit 2, one line naming the field, for every 
     }
   });
 
+  it('a --data file over the size limit: one line naming the file and the limit, for every command', async () => {
+    const huge = join(dir, 'huge.json');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 300 * 1024 * 1024); // sparse: no disk blocks
+    closeSync(fd);
+    for (const [, argv] of commands) {
+      const line = expectUsage(await runCli([...argv, '--data', huge]), /^ntk-verify: file: is 300\.0 MiB /);
+      expect(line).toMatch(/at most 256\.0 MiB \(MAX_DATASET_FILE_BYTES\)/);
+    }
+    rmSync(huge);
+  });
+
+  it('every command that reads data says that rows were scaled to unit length, with the raw norms; so does --help', async () => {
+    const raw = writeData(dir, 'raw.json', { x: [[2, 0], [0, 0.5], [0.6, 0.8]], y: [1, -1, 1] });
+    for (const [name, argv] of commands) {
+      const r = await runCli([...argv, '--data', raw]);
+      expect(r.code, name).toBe(0);
+      const input = (JSON.parse(r.out) as { input: { file: string; rowScaling: { note: string; train: unknown } } }).input;
+      expect(input.file).toBe(raw);
+      expect(input.rowScaling.note).toMatch(/scaled to unit Euclidean norm on read/);
+      expect(input.rowScaling.train).toEqual({ rawNormMin: 0.5, rawNormMax: 2, rowsScaled: 2, rows: 3 }); // hand-computed
+      const help = await runCli([argv[0], '--help']);
+      expect(help.out.replace(/\s+/g, ' ')).toMatch(/--data <file> dataset JSON file .*rows of x are scaled to unit length on read/);
+    }
+  });
+
   it('a folder given as --data names the file', async () => {
     expectUsage(await runCli(['margin', '--data', dir]), /^ntk-verify: file: cannot read: is a directory/);
   });
@@ -81,6 +108,42 @@ describe('malformed dataset files: exit 2, one line naming the field, for every 
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^ntk-verify: y\[1\]: .*use y = 2·label − 1/)]);
+  });
+});
+
+describe('one separability verdict, stated, for every command (src/margin/separability.ts)', () => {
+  // The issue's file: separable (certified γ_rkhs > 0), although the Monte Carlo γ_sup lower end is 0.
+  const close = writeData(dir, 'close.json', { x: [[1, 0], [1, 1e-8], [0, 1]], y: [1, -1, 1] });
+  const parallel = writeData(dir, 'parallel-sep.json', { x: [[1, 0], [2, 0], [0, 1]], y: [1, -1, 1] });
+  const verdicts = async (file: string) => {
+    const m = JSON.parse((await runCli(['margin', '--data', file])).out);
+    const t = JSON.parse((await runCli(['train', '--data', file, '--regime', 'hard', '--width', '4', '--epochs', '3'])).out);
+    const w = JSON.parse((await runCli(['width', '--data', file, '--regime', 'hard', '--eps', '0.3', '--m-max', '4', '--epochs', '3'])).out);
+    return [
+      { separable: m.separable, by: m.separableBy, rule: m.separableRule },
+      { separable: t.separability.separable, by: t.separability.decidedBy, rule: t.separability.rule },
+      { separable: w.separability.separable, by: w.separability.decidedBy, rule: w.separability.rule },
+    ];
+  };
+
+  it.each([
+    ['close points, opposite labels', close, true],
+    ['x and 2x, opposite labels', parallel, false],
+  ])('%s: margin, train and width agree and print the rule', async (_name, file, expected) => {
+    const v = await verdicts(file as string);
+    for (const x of v) {
+      expect(x.separable).toBe(expected);
+      expect(x.rule).toMatch(/^separable iff a certified lower bound on the NTK margin is > 0/);
+    }
+    expect(new Set(v.map((x) => x.by)).size).toBe(1); // the same evidence decided
+  });
+
+  it('train --regime soft accepts the separable file and its teacher sees the same certified γ_rkhs', async () => {
+    const r = await runCli(['train', '--data', close, '--regime', 'soft', '--width', '4', '--epochs', '3']);
+    expect(r.code).toBe(0);
+    const t = JSON.parse(r.out);
+    expect(t.separability.separable).toBe(true);
+    expect(t.teacher.gammaLower).toBeGreaterThan(0);
   });
 });
 
@@ -122,7 +185,8 @@ describe('a dataset that is not NTK-separable (x and 2x with opposite labels): a
     ['train', ['train', '--regime', 'soft', '--width', '4', '--epochs', '3']],
     ['width', ['width', '--regime', 'soft', '--eps', '0.3', '--m-max', '4', '--epochs', '3']],
   ])('%s --regime soft (NTK teacher needs γ > 0): exit 2, one line naming --data and the ways out', async (_c, argv) => {
-    const line = expectUsage(await runCli([...argv, '--data', flat]), /^ntk-verify: --data: ntkTeacher: data are not separable by the NTK/);
+    // the separability rule's wording (src/margin/separability.ts), the same for train and width
+    const line = expectUsage(await runCli([...argv, '--data', flat]), /^ntk-verify: --data: not NTK-separable \(no certified lower bound > 0 \(gamma_rkhs\.lower = 0, exact d = 2 gamma_sup\.lower = 0\)\)/);
     expect(line).toMatch(/give soft labels "p" in the file, or use --regime hard/);
     expect(line).toContain(flat);
   });

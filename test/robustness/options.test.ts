@@ -22,6 +22,8 @@ const NOT_POSITIVE_INT = ['0', '-1', '-0', '2.5', 'abc', '', ' ', 'Infinity', '1
 const NOT_OPEN_UNIT = ['0', '1', '-0.1', '1.5', 'NaN', 'abc', '', 'Infinity'];
 /** Values that are not finite and > 0 (1e-400 underflows to 0). */
 const NOT_POSITIVE_REAL = ['0', '-0', '-1', 'abc', '', 'Infinity', '-Infinity', 'NaN', '1e400', '1e-400'];
+/** Step sizes outside (0, ETA_MAX = 8], the documented stable range (src/train/defaults.ts). */
+const NOT_STEP_SIZE = [...NOT_POSITIVE_REAL, '8.000001', '16', '100'];
 
 const trainArgs = ['train', '--data', data, '--regime', 'hard', '--width', '4'];
 const widthArgs = ['width', '--data', data, '--regime', 'hard', '--eps', '0.3'];
@@ -39,8 +41,8 @@ const table: [string, string, string[], string[], RegExp][] = [
   ['paper --workers', '--workers <k>', ['paper', '--quick', '--workers'], NOT_POSITIVE_INT, /expected a positive integer/],
   ['width --eps (ε)', '--eps <e>', ['width', '--data', data, '--regime', 'hard', '--eps'], NOT_OPEN_UNIT, /expected a number in \(0, 1\)/],
   ['width --success', '--success <f>', [...widthArgs, '--success'], NOT_OPEN_UNIT, /expected a number in \(0, 1\)/],
-  ['train --lr (η)', '--lr <eta>', [...trainArgs, '--lr'], NOT_POSITIVE_REAL, /expected a finite number > 0/],
-  ['width --lr (η)', '--lr <eta>', [...widthArgs, '--lr'], NOT_POSITIVE_REAL, /expected a finite number > 0/],
+  ['train --lr (η)', '--lr <eta>', [...trainArgs, '--lr'], NOT_STEP_SIZE, /expected a step size η in \(0, 8\], the documented stable range/],
+  ['width --lr (η)', '--lr <eta>', [...widthArgs, '--lr'], NOT_STEP_SIZE, /expected a step size η in \(0, 8\], the documented stable range/],
   ['train --tau', '--tau <t>', ['train', '--data', data, '--regime', 'soft', '--width', '4', '--tau'], NOT_POSITIVE_REAL, /expected a finite number > 0/],
 ];
 

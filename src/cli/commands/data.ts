@@ -5,16 +5,35 @@
  */
 import { Command, Option } from 'commander';
 import type { Dataset } from '../../data/dataset.js';
+import type { RowNormSummary } from '../../data/datasetFile.js';
+import type { RkhsMargin } from '../../margin/gammaRkhs.js';
+import type { Separability } from '../../margin/separability.js';
 import { InputError, PreconditionError } from '../../errors.js';
 import { printJson, type CliIO } from '../io.js';
-import { checkMemory, curveBytes, marginBytes, searchBytes, trainBytes } from '../memory.js';
+import { checkMemory, curveBytes, fitsMemory, marginBytes, searchBytes, trainBytes } from '../memory.js';
 import * as P from '../parse.js';
+import { DEFAULT_ETA, ETA_MAX } from '../../train/defaults.js';
 
-/** Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row). */
-async function readDataset(path: string): Promise<Dataset> {
-  const { readDatasetFile } = await import('../../data/datasetFile.js');
-  return readDatasetFile(path);
+/** What a data-reading command says about its input: the file, and that (and how) rows were scaled on read. */
+interface InputSummary {
+  file: string;
+  rowScaling: { note: string; train: RowNormSummary; test?: RowNormSummary };
 }
+
+/**
+ * Read and validate a dataset file (src/data/datasetFile.ts: InputError naming the field and row), with the
+ * `input` field every data-reading command prints: rows are scaled to unit norm on read, raw norms kept.
+ */
+async function readDataset(path: string): Promise<{ ds: Dataset; input: InputSummary }> {
+  const { readDatasetFileWithNorms, ROW_SCALING_NOTE } = await import('../../data/datasetFile.js');
+  const r = readDatasetFileWithNorms(path);
+  const rowScaling: InputSummary['rowScaling'] = { note: ROW_SCALING_NOTE, train: r.rowNorms };
+  if (r.testRowNorms) rowScaling.test = r.testRowNorms;
+  return { ds: r.ds, input: { file: path, rowScaling } };
+}
+
+/** Help text of --data for every command that reads a dataset file. */
+const DATA_HELP = 'dataset JSON file {"x", "y", "p"?}; rows of x are scaled to unit length on read (the output\'s input.rowScaling gives the raw row norms)';
 
 /**
  * --regime soft on data the NTK cannot separate (γ = 0, e.g. a parallel pair with opposite labels): the NTK
@@ -26,6 +45,16 @@ function softNeedsSeparable(e: unknown, path: string): never {
     throw new InputError('--data', `${e.message}; for --regime soft give soft labels "p" in the file, or use --regime hard (${path})`);
   }
   throw e;
+}
+
+/**
+ * --regime soft without soft labels in the file: the NTK teacher exists only for data the separability rule
+ * (src/margin/separability.ts) calls separable. One line naming --data, the evidence and the two ways out.
+ * @throws InputError('--data') when s is not separable.
+ */
+function softNeedsSeparableData(s: Separability, path: string): void {
+  if (s.separable) return;
+  throw new InputError('--data', `not NTK-separable (${s.decidedBy}), so the NTK teacher that makes soft labels does not exist; for --regime soft give soft labels "p" in the file, or use --regime hard (${path})`);
 }
 
 const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
@@ -68,16 +97,16 @@ function marginCommand(program: Command, io: CliIO): void {
   program
     .command('margin')
     .description('print the NTK margin γ of a dataset: certified RKHS bracket and/or sup-norm Monte Carlo estimate')
-    .requiredOption('--data <file>', 'dataset JSON file')
+    .requiredOption('--data <file>', DATA_HELP)
     .addOption(new Option('--kind <reading>', 'which γ reading').choices(['rkhs', 'sup', 'both']).default('both'))
     .option('--samples <N>', 'Monte Carlo directions z ~ N(0, I_d) for the sup reading', P.positiveInt)
     .option('--seed <int>', 'seed of the Monte Carlo directions', P.seed)
     .action(async (o: { data: string; kind: 'rkhs' | 'sup' | 'both'; samples?: number; seed?: number }) => {
-      const ds = await readDataset(o.data);
+      const { ds, input } = await readDataset(o.data);
       if (o.samples !== undefined) checkMemory('--samples', marginBytes(ds.n, ds.d, o.samples), `the margin at n = ${ds.n}, d = ${ds.d}, ${o.samples} samples`);
       checkMemory('--data', marginBytes(ds.n, ds.d, 0), `the n×n NTK Gram at n = ${ds.n}`);
       const { marginReport } = await import('../../margin/marginReport.js');
-      printJson(io, marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }));
+      printJson(io, { input, ...marginReport(ds, { kind: o.kind, samples: o.samples, seed: o.seed }) });
     });
 }
 
@@ -87,17 +116,17 @@ function trainCommand(program: Command, io: CliIO): void {
   program
     .command('train')
     .description('train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
-    .requiredOption('--data <file>', 'dataset JSON file')
+    .requiredOption('--data <file>', DATA_HELP)
     .addOption(regimeOption())
     .requiredOption('--width <m>', 'hidden width m', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs (one epoch = one step)', P.positiveInt)
-    .option('--lr <eta>', 'step size η > 0', P.positiveReal)
+    .option('--lr <eta>', `step size η in (0, ${ETA_MAX}], the documented stable range (default ${DEFAULT_ETA})`, P.stepSize)
     .option('--seed <int>', 'seed of the initialisation W(0), a', P.seed, 0)
     .option('--radius <R>', 'projection radius on ‖W − W(0)‖_F: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0 in p = σ(g/τ)', P.positiveReal)
     .option('--curve', 'include the per-epoch loss curve')
     .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean }) => {
-      const ds = await readDataset(o.data);
+      const { ds, input } = await readDataset(o.data);
       checkMemory('--width', trainBytes(ds.n, ds.d, o.width), `training at width ${o.width} on n = ${ds.n}, d = ${ds.d}`);
       if (o.curve) {
         const { DEFAULT_T } = await import('../../train/defaults.js');
@@ -105,6 +134,22 @@ function trainCommand(program: Command, io: CliIO): void {
         checkMemory('--epochs', trainBytes(ds.n, ds.d, o.width) + curveBytes(T), `training with --curve over ${T} epochs at width ${o.width}`);
       }
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
+      // Separability by the one rule of src/margin/separability.ts, stated in the output; its Gram and γ_rkhs
+      // are handed to the NTK teacher (soft regime) so they are computed once.
+      const { separabilityOf, SEPARABILITY_RULE } = await import('../../margin/separability.js');
+      let separability: { separable: boolean | null; decidedBy: string; rule: string };
+      let teacher: Record<string, unknown> | undefined = o.tau !== undefined ? { tau: o.tau } : undefined;
+      const gramBytes = marginBytes(ds.n, ds.d, 0);
+      if (fitsMemory(gramBytes)) {
+        const s = separabilityOf(ds);
+        separability = { separable: s.separable, decidedBy: s.decidedBy, rule: s.rule };
+        if (o.regime === 'soft' && !ds.p) {
+          softNeedsSeparableData(s, o.data);
+          teacher = { ...teacher, gram: s.gram, margin: s.margin };
+        }
+      } else {
+        separability = { separable: null, decidedBy: `not computed: the n×n NTK Gram at n = ${ds.n} would need more memory than this machine allows`, rule: SEPARABILITY_RULE };
+      }
       const { trainReport } = await import('../../train/regimes.js');
       const opts = {
         regime: o.regime,
@@ -113,7 +158,7 @@ function trainCommand(program: Command, io: CliIO): void {
         T: o.epochs,
         eta: o.lr,
         radius: o.radius,
-        teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
+        teacher,
         recordCurve: o.curve ?? false,
       };
       let report: Record<string, unknown>;
@@ -122,7 +167,7 @@ function trainCommand(program: Command, io: CliIO): void {
       } catch (e) {
         softNeedsSeparable(e, o.data);
       }
-      printJson(io, report);
+      printJson(io, { input, separability, ...report });
     });
 }
 
@@ -130,14 +175,14 @@ function widthCommand(program: Command, io: CliIO): void {
   program
     .command('width')
     .description('search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
-    .requiredOption('--data <file>', 'dataset JSON file')
+    .requiredOption('--data <file>', DATA_HELP)
     .addOption(regimeOption())
     .requiredOption('--eps <e>', 'target epoch-averaged loss ε in (0, 1), nats', P.openUnit)
     .option('--seeds <k>', 'initialisation seeds per width', P.positiveInt)
     .option('--success <f>', 'fraction of seeds that must reach ε, in (0, 1)', P.openUnit)
     .option('--m-max <M>', 'largest width tried', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs, or "theory": T = ⌈40/(η γ² ε)⌉ clamped to [300, 100000]', P.epochs)
-    .option('--lr <eta>', 'step size η > 0', P.positiveReal)
+    .option('--lr <eta>', `step size η in (0, ${ETA_MAX}], the documented stable range (default ${DEFAULT_ETA})`, P.stepSize)
     .option('--seed <int>', 'base seed of the initialisations', P.seed)
     .option('--radius <R>', 'projection radius: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0', P.positiveReal)
@@ -145,17 +190,26 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--no-early-exit', 'train every seed of every width to the end (the naive search: same m*, slower)')
     .option('--workers <k>', 'worker threads for the trainings (0: in-process; default NTK_VERIFY_WORKERS, else all cores)', P.nonNegativeInt)
     .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number; earlyExit: boolean; workers?: number }) => {
-      const ds = await readDataset(o.data);
+      const { ds, input } = await readDataset(o.data);
       const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
       checkMemory(o.mMax !== undefined ? '--m-max' : '--data', trainBytes(ds.n, ds.d, mMax), `training at width ${mMax} on n = ${ds.n}, d = ${ds.d}`);
       const seeds = o.seeds ?? DEFAULT_SEEDS;
       checkMemory('--seeds', searchBytes(ds.n, ds.d, mMax, seeds), `the m* search with ${seeds} seeds per width, widths up to ${mMax}, on n = ${ds.n}, d = ${ds.d}`);
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
+      let margin: RkhsMargin | undefined;
+      if (o.regime === 'soft' && !ds.p) {
+        checkMemory('--data', marginBytes(ds.n, ds.d, 0), `the n×n NTK Gram of the soft labels' teacher at n = ${ds.n}`);
+        const { separabilityOf } = await import('../../margin/separability.js');
+        const s = separabilityOf(ds);
+        softNeedsSeparableData(s, o.data);
+        margin = s.margin;
+      }
       const { widthReportAsync } = await import('../../bounds/widthReport.js');
       const { TrainPool } = await import('../../parallel/pool.js');
       const pool = new TrainPool(o.workers !== undefined ? { workers: o.workers } : {});
       const opts = {
+        margin,
         evaluate: pool.evaluator({ kernel: 'wasm' }),
         earlyExit: o.earlyExit,
         regime: o.regime,
@@ -178,7 +232,7 @@ function widthCommand(program: Command, io: CliIO): void {
       } finally {
         await pool.close();
       }
-      printJson(io, report);
+      printJson(io, { input, ...report });
     });
 }
 

@@ -123,7 +123,8 @@ function replayCommand(program: Command, io: CliIO): void {
       const r = claim.replay(o.seed, o.path);
       const { withCatalog } = await import('../../verify/runProperty.js');
       if (r.counterexample?.replay) r.counterexample.replay = withCatalog(r.counterexample.replay, o.catalog);
-      printJson(io, r);
+      const { replayJson } = await import('../../verify/replay.js');
+      io.out(replayJson(r) + '\n');
     });
 }
 

@@ -1,0 +1,49 @@
+/**
+ * Words for the figures of the claims' named series (src/verify/types.ts conventions, properties/claims/*):
+ * a title, both axis titles with units or symbols, the legend title and a caption saying what each mark is.
+ * A series not listed here (e.g. from a --catalog module) falls back to its name, with the caption saying so.
+ */
+
+export interface SeriesLabels {
+  title: string;
+  x: string;
+  y: string;
+  legend: string;
+  caption: string;
+  /**
+   * Groups drawn as unconnected points (each point a separate dataset or cell: a line would suggest a curve
+   * through unrelated data); the other groups of the series are drawn as lines.
+   */
+  pointGroups?: (group: string) => boolean;
+}
+
+const widthCells = (regime: 'soft' | 'hard', g: string): SeriesLabels => ({
+  title: `${regime === 'soft' ? 'Soft' : 'Hard'} labels: measured m* of each cell against the bound's factor g(γ, ε) = ${g} (log-log)`,
+  x: `g(γ, ε) = ${g}`,
+  y: 'width m (neurons)',
+  legend: 'what is drawn',
+  caption:
+    `Each point is one width cell (its own dataset, γ and ε): its measured m* (${regime}). The line is the fitted bound ⌈Ĉ·g⌉ with the ` +
+    'calibrated constant Ĉ; a point above it is a cell the bound misses. Cells are separate datasets, so their points are not joined.',
+  pointGroups: (group) => group.startsWith('m*'),
+});
+
+/** Series name → its words. */
+export const SERIES_LABELS: Record<string, SeriesLabels> = {
+  'lazy-flipped-fraction-loglog': {
+    title: 'Lazy training: fraction of ReLU activation patterns flipped by training, against width (log-log)',
+    x: 'width m (neurons)',
+    y: 'flipped fraction of patterns 1[⟨w_s, x_i⟩ > 0]',
+    legend: 'dataset kind',
+    caption: 'Mean over initialisations per dataset kind and width; lazy (NTK) training predicts the fraction falls as m grows.',
+  },
+  'lazy-scaled-movement-loglog': {
+    title: 'Lazy training: weight movement √m·max_s ‖w_s(T) − w_s(0)‖ and its bound, against width (log-log)',
+    x: 'width m (neurons)',
+    y: '√m · max_s ‖w_s(T) − w_s(0)‖',
+    legend: 'dataset kind, quantity',
+    caption: 'Mean over initialisations per dataset kind and width: the measured scaled movement and its bound η Σ_t min(R̂(W(t)), 1); the claim is that the measured line stays below its bound.',
+  },
+  'soft-width-cells-loglog': widthCells('soft', '1/(γ²ε)'),
+  'hard-width-cells-loglog': widthCells('hard', 'ln(1/ε)/γ⁴'),
+};
