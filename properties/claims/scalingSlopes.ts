@@ -98,13 +98,7 @@ function sweepPlan(ctx: RunContext): Record<'softGamma' | 'hardGamma' | 'softEps
 async function sweepCells(ctx: RunContext) {
   const plan = sweepPlan(ctx);
   await prefetchWidthCells(ctx, [...plan.softGamma, ...plan.hardGamma, ...plan.softEps, ...plan.hardEps]);
-  const total = plan.softGamma.length + plan.hardGamma.length + plan.softEps.length + plan.hardEps.length;
-  let done = 0;
-  const cell = (q: CellRequest) => {
-    const c = widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed, q.epochs);
-    ctx.progress?.(++done, total, `${c.dataset} ${q.regime} ε=${q.eps}`);
-    return c;
-  };
+  const cell = (q: CellRequest) => widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed, q.epochs);
   return {
     softGamma: plan.softGamma.map(cell),
     hardGamma: plan.hardGamma.map(cell),

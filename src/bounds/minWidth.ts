@@ -89,6 +89,8 @@ export interface MinWidthOptions {
    * where its lower bound decides the new ε, retrained otherwise. Never share across datasets.
    */
   memo?: Map<string, JobLoss>;
+  /** Called as each width is decided, in plan order (progress display; must not throw). */
+  onWidth?: (outcome: WidthOutcome) => void;
 }
 
 export interface WidthOutcome {
@@ -187,6 +189,7 @@ type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta
   problem: TrainProblem;
   seeds: string[];
   probe?: number;
+  onWidth?: (outcome: WidthOutcome) => void;
 };
 
 function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
@@ -209,7 +212,7 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
   const required = Math.max(1, Math.ceil(successFraction * nSeeds - 1e-9));
   const earlyExit = opts.earlyExit ?? true;
   const problem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
-  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, probe };
+  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, probe, onWidth: opts.onWidth };
 }
 
 function outcome(prep: Prepared, m: number, runs: (JobLoss | null)[]): WidthOutcome {
@@ -316,6 +319,7 @@ class Search {
       if (need === 0) {
         const o = outcome(this.prep, m, this.runs);
         this.perWidth.push(o);
+        this.prep.onWidth?.(o);
         this.runs = this.prep.seeds.map(() => null);
         this.step = this.plan.next(o.success);
         continue;

@@ -14,7 +14,7 @@ import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import { C_HARD, C_SOFT } from './constants.js';
 import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from './lossFloor.js';
-import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from './minWidth.js';
+import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult, type WidthOutcome } from './minWidth.js';
 import { widthHard } from './widthHard.js';
 import { widthSoft } from './widthSoft.js';
 
@@ -25,6 +25,8 @@ export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
   C?: number;
   /** A precomputed γ_rkhs of ds (skips the solve; must belong to ds). */
   margin?: RkhsMargin;
+  /** Called when the loss-floor probe at m_ref is decided (progress display). */
+  onFloor?: (outcome: WidthOutcome) => void;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
 export function widthReport(ds: Dataset, opts: WidthReportOptions): Record<string, unknown> {
   const t0 = performance.now();
   const { margin, sep, searchOpts } = prepare(ds, opts);
-  const floorRun = minWidth(ds, floorSearch(searchOpts, searchOpts.earlyExit === false));
+  const floorRun = minWidth(ds, { ...floorSearch(searchOpts, searchOpts.earlyExit === false), onWidth: opts.onFloor });
   const result = minWidth(ds, searchOpts);
   return assemble(ds, opts, margin, sep, result, floorRun, (performance.now() - t0) / 1000);
 }
@@ -50,7 +52,7 @@ export async function widthReportAsync(
 ): Promise<Record<string, unknown>> {
   const t0 = performance.now();
   const { margin, sep, searchOpts } = prepare(ds, opts);
-  const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts, searchOpts.earlyExit === false), evaluate: opts.evaluate });
+  const floorRun = await minWidthAsync(ds, { ...floorSearch(searchOpts, searchOpts.earlyExit === false), onWidth: opts.onFloor, evaluate: opts.evaluate });
   const result = await minWidthAsync(ds, { ...searchOpts, evaluate: opts.evaluate });
   return assemble(ds, opts, margin, sep, result, floorRun, (performance.now() - t0) / 1000);
 }

@@ -34,6 +34,7 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
   if (mode === 'lines') {
     let total = 0;
     let lastInner = 0;
+    let itemT0 = 0;
     let current = '';
     return {
       start(t, runId, resume) {
@@ -42,13 +43,13 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
       },
       itemStart(_k, id) {
         current = id;
-        lastInner = performance.now();
+        lastInner = itemT0 = performance.now();
       },
       inner(done, t, label) {
         const now = performance.now();
         if (now - lastInner < LINE_INNER_INTERVAL_S * 1000) return;
         lastInner = now;
-        stream.write(`  ${current}: ${done}/${t} ${label}\n`);
+        stream.write(`  ${current}: ${done}/${t} ${label}${eta(itemT0, done, t)}\n`);
       },
       itemDone(k, id, verdict, seconds, reused) {
         const how = reused ? 'recorded earlier' : `${seconds.toFixed(1)} s`;
@@ -67,6 +68,7 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
     cliProgress.Presets.shades_classic,
   );
   let current = '';
+  let itemT0 = 0;
   return {
     start(t, runId, resume) {
       stream.write(`ntk-verify: run ${runId} (if interrupted: ${resume})\n`);
@@ -74,10 +76,11 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
     },
     itemStart(_k, id) {
       current = id;
+      itemT0 = performance.now();
       bar.update({ item: id, detail: '' });
     },
     inner(done, t, label) {
-      bar.update({ item: current, detail: `(${done}/${t} ${label})` });
+      bar.update({ item: current, detail: `(${done}/${t} ${label}${eta(itemT0, done, t)})` });
     },
     itemDone(k, id, verdict) {
       bar.update(k + 1, { item: id, detail: verdict });
@@ -86,4 +89,11 @@ export function makeProgress(mode: ProgressMode, stream: NodeJS.WritableStream =
       bar.stop();
     },
   };
+}
+
+/** ", about N s left" from the elapsed time of an item's first `done` of `total` steps (rate assumed steady); "" before the first. */
+export function eta(t0: number, done: number, total: number, now = performance.now()): string {
+  if (!(done > 0) || done >= total) return '';
+  const left = (((now - t0) / 1000) * (total - done)) / done;
+  return `, about ${left < 10 ? left.toFixed(1) : Math.round(left)} s left`;
 }

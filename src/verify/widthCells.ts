@@ -238,9 +238,10 @@ export interface CellRequest {
  * memo). Trainings run in a TrainPool (src/parallel/pool.ts; NTK_VERIFY_WORKERS workers) on the WebAssembly path (runTask),
  * which gives the same numbers as the in-process search bit for bit (both run runTask). Cells that share a training memo (same
  * dataset, regime and seed) run one after another in the order given, so memo hits, `trainings` counts and
- * results.json are exactly those of the sequential run; different groups run concurrently.
+ * results.json are exactly those of the sequential run; different groups run concurrently. Each finished cell is
+ * reported to ctx.progress as it lands.
  */
-export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined, requests: readonly CellRequest[]): Promise<void> {
+export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyExit' | 'progress'> | undefined, requests: readonly CellRequest[]): Promise<void> {
   const groups = new Map<string, CellRequest[]>();
   for (const q of requests) {
     if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed, q.epochs ?? 'fixed'), q.floor)) continue;
@@ -248,6 +249,8 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyE
     groups.set(g, [...(groups.get(g) ?? []), q]);
   }
   if (groups.size === 0) return;
+  const total = [...groups.values()].reduce((k, g) => k + g.length, 0);
+  let done = 0;
   const pool = new TrainPool();
   try {
     const evaluate = pool.evaluator({ kernel: 'wasm' });
@@ -260,7 +263,8 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyE
           const ds = loadData(q.ref);
           const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule), ctx?.earlyExit, q.floor);
           const floorRun = await minWidthAsync(ds, { ...floor, evaluate });
-          assembleCell(ctx, key, q, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
+          const cell = assembleCell(ctx, key, q, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
+          ctx?.progress?.(++done, total, `cells measured (last: ${cell.dataset}, ${q.regime}, ε = ${q.eps}, m* = ${cell.mStar ?? '—'})`);
         }
       }),
     );

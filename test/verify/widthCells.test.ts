@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
+import { prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
 import { runTask } from '../../src/parallel/task.js';
 import { resolveTargets } from '../../src/train/targets.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
@@ -64,6 +64,15 @@ describe('widthCell', () => {
     expect([theory.epochRule, theory.T]).toEqual(['theory', expected]);
     expect([...store.keys()].filter((k) => k.includes('/theory/'))).toHaveLength(1);
     expect(store.size).toBe(2);
+  });
+});
+
+describe('prefetchWidthCells', () => {
+  it('reports every cell to ctx.progress as it lands (1..total, once each), before the claim reads them', async () => {
+    const calls: [number, number][] = [];
+    const reqs = [0.3, 0.2, 0.1].map((eps) => ({ ref, regime: 'hard' as const, eps, searchSeed: 'wc-progress' }));
+    await prefetchWidthCells({ progress: (done, total) => void calls.push([done, total]) }, reqs);
+    expect(calls).toEqual([[1, 3], [2, 3], [3, 3]]);
   });
 });
 

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import type { Dataset } from '../../data/dataset.js';
 import type { RowNormSummary } from '../../data/datasetFile.js';
+import type { WidthOutcome } from '../../bounds/minWidth.js';
 import type { RkhsMargin } from '../../margin/gammaRkhs.js';
 import type { Separability } from '../../margin/separability.js';
 import { InputError, PreconditionError } from '../../errors.js';
@@ -208,10 +209,15 @@ function widthCommand(program: Command, io: CliIO): void {
       const { widthReportAsync } = await import('../../bounds/widthReport.js');
       const { TrainPool } = await import('../../parallel/pool.js');
       const pool = new TrainPool(o.workers !== undefined ? { workers: o.workers } : {});
+      const { progressMode } = await import('../../report/progress.js');
+      const progress = widthProgress(io, progressMode(false, io.stderrIsTTY, io.env) === 'bar');
+      const show = progress.show;
       const opts = {
         margin,
         evaluate: pool.evaluator({ kernel: 'wasm' }),
         earlyExit: o.earlyExit,
+        onWidth: (w: WidthOutcome) => show(`m = ${w.m}: ${w.success ? 'reaches' : 'misses'} ε`, w),
+        onFloor: (w: WidthOutcome) => show(`loss floor at m = ${w.m}: ${w.success ? 'not T-limited' : 'T-limited'}`, w),
         regime: o.regime,
         eps: o.eps,
         seeds: o.seeds,
@@ -230,10 +236,29 @@ function widthCommand(program: Command, io: CliIO): void {
       } catch (e) {
         softNeedsSeparable(e, o.data);
       } finally {
+        progress.end();
         await pool.close();
       }
       printJson(io, { input, ...report });
     });
+}
+
+/**
+ * Live progress of `width` on stderr, one event per decided width: an overwritten line on a terminal (`bar`), plain
+ * lines under CI or a pipe; each gives the epochs every seed ran ("—": not needed) and the time so far.
+ */
+function widthProgress(io: CliIO, tty: boolean): { show: (what: string, w: WidthOutcome) => void; end: () => void } {
+  const t0 = performance.now();
+  let shown = false;
+  return {
+    show(what, w) {
+      const epochs = w.runs.map((r) => (r === null ? '—' : String(r.epochs))).join(', ');
+      const line = `width: ${what}; epochs run per seed ${epochs}; ${((performance.now() - t0) / 1000).toFixed(1)} s`;
+      io.err(tty ? `\r\x1b[K${line}` : `${line}\n`);
+      shown = true;
+    },
+    end: () => void (tty && shown && io.err('\n')),
+  };
 }
 
 export function registerDataCommands(program: Command, io: CliIO): void {
