@@ -56,7 +56,7 @@ const MU_INIT_FRACTION = 0.1;
 const L_DECAY = 0.95;
 /** Slack of the backtracking test, in units of u·max‖x_i‖: u(y) is formed by a linear combination of u(x⁺)
  * and u(x), not recomputed, so F_μ(y) carries ≲ 12u·R of rounding (|β| ≤ 1, entries ≤ R); without this slack a
- * step with x⁺ ≈ y fails the test forever (found by properties/margin.invariance). [INFERRED] */
+ * step with x⁺ ≈ y fails the test forever (found by test/margin/invariance.property.test.ts). [INFERRED] */
 const BACKTRACK_SLACK_ULPS = 64;
 /** L beyond this (relative to the initial R²/μ) means the backtracking cannot succeed at working precision:
  * stop and report the bracket reached (status 'max-iter'). */

@@ -12,11 +12,11 @@
  */
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { gammaRkhs } from '../src/margin/gammaRkhs.js';
-import { gammaSupExact2d } from '../src/margin/gammaSupExact2d.js';
-import { ntkGram } from '../src/ntk/analytic.js';
-import { seedFromEnv } from '../src/verify/seed.js';
-import { maxAbsDiff, pick, randomOrthogonal, rotate, sphereDataArb, type SphereData } from '../test/margin/sphereData.js';
+import { gammaRkhs } from '../../src/margin/gammaRkhs.js';
+import { gammaSupExact2d } from '../../src/margin/gammaSupExact2d.js';
+import { ntkGram } from '../../src/ntk/analytic.js';
+import { seedFromEnv } from '../../src/verify/seed.js';
+import { maxAbsDiff, pick, randomOrthogonal, rotate, sphereDataArb, type SphereData } from './sphereData.js';
 
 const seed = seedFromEnv();
 const numRuns = 60;

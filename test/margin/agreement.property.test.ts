@@ -12,15 +12,15 @@
  */
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { certifyRkhs } from '../src/margin/bracket.js';
-import { gammaRkhs } from '../src/margin/gammaRkhs.js';
-import { gammaSup } from '../src/margin/gammaSup.js';
-import { gammaSupExact2d } from '../src/margin/gammaSupExact2d.js';
-import { gramSpectrum } from '../src/linalg/spectrum.js';
-import { ntkGram } from '../src/ntk/analytic.js';
-import { seedFromEnv } from '../src/verify/seed.js';
-import { sphereDataArb } from '../test/margin/sphereData.js';
-import { quadprogMinNorm2 } from '../test/margin/quadprogOracle.js';
+import { certifyRkhs } from '../../src/margin/bracket.js';
+import { gammaRkhs } from '../../src/margin/gammaRkhs.js';
+import { gammaSup } from '../../src/margin/gammaSup.js';
+import { gammaSupExact2d } from '../../src/margin/gammaSupExact2d.js';
+import { gramSpectrum } from '../../src/linalg/spectrum.js';
+import { ntkGram } from '../../src/ntk/analytic.js';
+import { seedFromEnv } from '../../src/verify/seed.js';
+import { sphereDataArb } from './sphereData.js';
+import { quadprogMinNorm2 } from './quadprogOracle.js';
 
 const seed = seedFromEnv();
 

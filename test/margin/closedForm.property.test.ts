@@ -10,13 +10,13 @@
  */
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { gammaRkhs } from '../src/margin/gammaRkhs.js';
-import { gammaSupExact2d } from '../src/margin/gammaSupExact2d.js';
-import { angle, ntkGram } from '../src/ntk/analytic.js';
-import { seedFromEnv } from '../src/verify/seed.js';
-import { twoPointRkhs, twoPointSup } from '../test/margin/closedForms.js';
-import { circleData, randomOrthogonal, rotate } from '../test/margin/sphereData.js';
-import { CLOSED_FORM_REL, RKHS_TOL } from '../test/margin/tolerances.js';
+import { gammaRkhs } from '../../src/margin/gammaRkhs.js';
+import { gammaSupExact2d } from '../../src/margin/gammaSupExact2d.js';
+import { angle, ntkGram } from '../../src/ntk/analytic.js';
+import { seedFromEnv } from '../../src/verify/seed.js';
+import { twoPointRkhs, twoPointSup } from './closedForms.js';
+import { circleData, randomOrthogonal, rotate } from './sphereData.js';
+import { CLOSED_FORM_REL, RKHS_TOL } from './tolerances.js';
 
 const seed = seedFromEnv();
 const thetaArb = fc.double({ min: 1e-3, max: Math.PI, noNaN: true });
