@@ -24,7 +24,7 @@ export const RunManifestSchema = z.strictObject({
   shard: ShardSchema.nullable(),
   realData: z.boolean(),
   workList: z.array(z.string()),
-  /** Catalog module (null = the built-in src/verify/catalog.ts). */
+  /** Catalog module (null = the built-in properties/catalog.ts). */
   catalog: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -17,7 +17,7 @@ import type { ProgressSink } from '../../src/report/progress.js';
 import { runVerify } from '../../src/report/runVerify.js';
 import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/parallel/pool.js';
 import { runTask, type TrainTask } from '../../src/parallel/task.js';
-import { claims } from '../../src/verify/catalog.js';
+import { claims } from '../../properties/catalog.js';
 import { InputError } from '../../src/errors.js';
 import { makeProblem } from '../fast/problems.js';
 import { runCli, tempDir } from './cliCase.js';

@@ -113,7 +113,7 @@ function replayCommand(program: Command, io: CliIO): void {
     .option('--catalog <module>', 'module exporting claims: Claim[]')
     .action(async (o: { claim: string; seed: number; path: string; catalog?: string }) => {
       if (o.catalog === undefined) {
-        const { replayClaim, replayJson } = await import('../../verify/replay.js');
+        const { replayClaim, replayJson } = await import('../replay.js');
         io.out(replayJson(replayClaim(o.claim, o.seed, o.path)) + '\n');
         return;
       }
@@ -123,7 +123,7 @@ function replayCommand(program: Command, io: CliIO): void {
       const r = claim.replay(o.seed, o.path);
       const { withCatalog } = await import('../../verify/runProperty.js');
       if (r.counterexample?.replay) r.counterexample.replay = withCatalog(r.counterexample.replay, o.catalog);
-      const { replayJson } = await import('../../verify/replay.js');
+      const { replayJson } = await import('../replay.js');
       io.out(replayJson(r) + '\n');
     });
 }

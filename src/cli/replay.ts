@@ -1,12 +1,12 @@
 /**
  * `ntk-verify replay --claim <id> --seed S --path P`: re-run one recorded case of a fast-check claim
- * bit-identically (fc.check with { seed, path, endOnFailure: true }, see runProperty.ts) and return the case —
+ * bit-identically (fc.check with { seed, path, endOnFailure: true }, see src/verify/runProperty.ts) and return the case —
  * the (shrunk) dataset, its n and d, and the values of the check — ready to print as JSON.
  */
 import { InputError } from '../errors.js';
 import { rngInfo } from '../rng.js';
-import { findClaim } from './catalog.js';
-import type { ReplayResult } from './types.js';
+import { findClaim } from '../../properties/catalog.js';
+import type { ReplayResult } from '../verify/types.js';
 
 /**
  * @param id    claim id from the catalog (see `ntk-verify list` / results.json).

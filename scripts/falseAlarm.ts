@@ -4,16 +4,16 @@
  * outside its expected verdicts (what would turn `npm test` red). Reports the rates with Clopper–Pearson 95%
  * upper bounds (0 events in 100 runs only shows a rate < 3%).
  *
- *   npx tsx src/verify/falseAlarm.ts --seeds 100 [--start 1] [--claims id,id] [--out runs.jsonl]
- *   npx tsx src/verify/falseAlarm.ts --summarize a.jsonl b.jsonl     (runs of one seed merge; later files win)
+ *   npx tsx scripts/falseAlarm.ts --seeds 100 [--start 1] [--claims id,id] [--out runs.jsonl]
+ *   npx tsx scripts/falseAlarm.ts --summarize a.jsonl b.jsonl     (runs of one seed merge; later files win)
  *
  * Expected verdicts mirror the vitest wrappers: lazy-radius-jt not-applicable; separation verified or
  * inconclusive (its ratio-trend interval may reach 0); every other true claim verified.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
-import { trueClaims } from './catalog.js';
-import { clopperPearson } from './stats.js';
-import type { Verdict } from './types.js';
+import { trueClaims } from '../properties/catalog.js';
+import { clopperPearson } from '../src/verify/stats.js';
+import type { Verdict } from '../src/verify/types.js';
 
 /** Verdicts each true claim may return without failing CI (default: verified only). */
 export const EXPECTED: Record<string, Verdict[]> = {
