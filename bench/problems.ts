@@ -6,7 +6,7 @@
  * the hard regime plain GD. Step size 1 in both, as in torch_train.py. Throughput does not depend on the data.
  */
 import { makeRng, deriveSeed } from '../src/rng.js';
-import { sigmoid } from '../src/train/losses.js';
+import { sigmoid } from '../src/model/losses.js';
 
 export interface BenchSize {
   n: number;

@@ -18,7 +18,7 @@ import { TrainPool } from '../../src/parallel/pool.js';
 import type { TaskResult } from '../../src/parallel/task.js';
 import { flippedFraction, maxNeuronMovement } from '../../src/train/lazyMetrics.js';
 import { trainRegime } from '../../src/train/regimes.js';
-import { hardTargets } from '../../src/train/losses.js';
+import { hardTargets } from '../../src/model/losses.js';
 import { deriveSeed } from '../../src/rng.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';

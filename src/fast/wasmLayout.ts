@@ -10,7 +10,7 @@
  */
 import type { TwoLayerNet } from '../model/twoLayer.js';
 import { ShapeError, InputError } from '../errors.js';
-import { bernoulliEntropy } from '../train/losses.js';
+import { bernoulliEntropy } from '../model/losses.js';
 import type { KernelExports } from './wasmModule.js';
 
 /** Arithmetic of the kernel: float64 (default, matches the reference to ~1e-12) or float32 (opt-in). */

@@ -30,7 +30,7 @@ import { softLabels } from '../teacher/softLabels.js';
 import type { Teacher } from '../teacher/teacher.js';
 import { wideNetTeacher } from '../teacher/wideNetTeacher.js';
 import { trainFast } from '../fast/trainFast.js';
-import { hardTargets, klLogit, logisticLoss } from '../train/losses.js';
+import { hardTargets, klLogit, logisticLoss } from '../model/losses.js';
 import { RADIUS_FACTOR_SOFT } from '../train/defaults.js';
 import type { PaperConfig } from './config.js';
 

@@ -9,7 +9,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { forward } from '../model/twoLayer.js';
 import type { TrainKernel } from './kernel.js';
-import { klLogit } from './losses.js';
+import { klLogit } from '../model/losses.js';
 import { runJob, type TrainJob } from './job.js';
 import { flippedFraction, frobeniusMovement, maxNeuronMovement } from './lazyMetrics.js';
 import { resolveTargets, type Regime, type TargetSource } from './targets.js';

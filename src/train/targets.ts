@@ -9,7 +9,7 @@ import type { Dataset } from '../data/dataset.js';
 import { InputError, ShapeError } from '../errors.js';
 import { makeTeacher, type Teacher, type TeacherOptions } from '../teacher/teacher.js';
 import { softLabels } from '../teacher/softLabels.js';
-import { hardTargets } from './losses.js';
+import { hardTargets } from '../model/losses.js';
 
 export type Regime = 'soft' | 'hard';
 export type TargetSource = 'labels' | 'dataset' | 'teacher:ntk' | 'teacher:wide-net';

@@ -17,7 +17,7 @@
  * gradient over n; float32 mode rounds X, W, c·x to f32) and src/train/kernel.ts.
  */
 import type { TwoLayerNet } from '../../src/model/twoLayer.js';
-import { softplus, sigmoid, bernoulliEntropy } from '../../src/train/losses.js';
+import { softplus, sigmoid, bernoulliEntropy } from '../../src/model/losses.js';
 
 /** Unit roundoff of binary64, 2^-53. */
 export const U64 = 2 ** -53;

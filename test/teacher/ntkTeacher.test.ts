@@ -9,7 +9,7 @@ import { ntkTeacher } from '../../src/teacher/ntkTeacher.js';
 import { makeTeacher } from '../../src/teacher/teacher.js';
 import { softLabels } from '../../src/teacher/softLabels.js';
 import { fromRows } from '../../src/data/dataset.js';
-import { sigmoid } from '../../src/train/losses.js';
+import { sigmoid } from '../../src/model/losses.js';
 import { InputError, PreconditionError } from '../../src/errors.js';
 import { linearSphere, randomLabels, xorSphere } from '../train/fixtures.js';
 import { SUM_ABS } from '../train/tolerances.js';

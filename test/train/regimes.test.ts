@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { accuracy, trainRegime, trainReport } from '../../src/train/regimes.js';
 import { ETA_MAX, RADIUS_FACTOR_SOFT } from '../../src/train/defaults.js';
 import { evaluateSequential, runJob } from '../../src/train/job.js';
-import { hardTargets } from '../../src/train/losses.js';
+import { hardTargets } from '../../src/model/losses.js';
 import { InputError, ShapeError } from '../../src/errors.js';
 import { forward, initNet } from '../../src/model/twoLayer.js';
 import { trainFirstLayer } from '../../src/train/loop.js';

@@ -1,12 +1,12 @@
 /**
- * Tests for src/train/losses.ts. Oracles: the logistic loss ln(1 + e^{−yf}) (KL with p ∈ {0, 1} must equal it:
+ * Tests for src/model/losses.ts. Oracles: the logistic loss ln(1 + e^{−yf}) (KL with p ∈ {0, 1} must equal it:
  * the "one loss for both regimes" invariant), the Bernoulli KL formula p ln(p/q) + (1−p) ln((1−p)/(1−q))
  * evaluated directly at moderate logits, and exact asymptotics at |f| = 1e3 (e^{−1000} underflows to 0).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bernoulliEntropy, hardTargets, klBetweenLogits, klLogit, logisticLoss, sigmoid, softplus } from '../../src/train/losses.js';
-import { CLOSED_FORM_REL } from './tolerances.js';
+import { bernoulliEntropy, hardTargets, klBetweenLogits, klLogit, logisticLoss, sigmoid, softplus } from '../../src/model/losses.js';
+import { CLOSED_FORM_REL } from '../train/tolerances.js';
 
 const moderate = fc.double({ min: -30, max: 30, noNaN: true });
 
