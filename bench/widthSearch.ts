@@ -21,7 +21,7 @@ import { TrainPool } from '../src/parallel/pool.js';
 import { evaluateFast } from '../src/parallel/task.js';
 import { DEFAULT_ETA } from '../src/train/defaults.js';
 import { theoryEpochs } from '../src/train/epochs.js';
-import type { Regime } from '../src/train/targets.js';
+import type { Regime } from '../src/train/regime.js';
 import { TORCH_PYTHON } from './torch.js';
 
 /** One dataset of the search set and its target ε. */

@@ -17,7 +17,7 @@ import { initNet } from '../../src/model/twoLayer.js';
 import { TrainPool } from '../../src/parallel/pool.js';
 import type { TaskResult } from '../../src/parallel/task.js';
 import { flippedFraction, maxNeuronMovement } from '../../src/train/lazyMetrics.js';
-import { trainRegime } from '../../src/train/regimes.js';
+import { trainRegime } from '../../src/regimes/trainRegime.js';
 import { hardTargets } from '../../src/model/losses.js';
 import { deriveSeed } from '../../src/rng.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';

@@ -41,7 +41,7 @@ export const mnistRealData: RealDataRunner = async ({ seed, quick }) => {
   const [{ loadMnistPair }, { marginReport }, { trainReport }] = await Promise.all([
     import('../data/mnist.js'),
     import('../margin/marginReport.js'),
-    import('../train/regimes.js'),
+    import('../regimes/trainRegime.js'),
   ]);
   const dataSeed = deriveSeed(seed, REAL_DATA_ID, 'data');
   const ds = loadMnistPair({ digits: s.digits, n: s.n, nTest: s.nTest, dim: s.dim, noise: s.noise, seed: dataSeed });

@@ -28,7 +28,7 @@ import { evaluateFast } from '../parallel/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import type { JobLoss } from '../train/job.js';
-import type { Regime } from '../train/targets.js';
+import type { Regime } from '../train/regime.js';
 import type { RunContext, WidthCell } from './types.js';
 
 /**

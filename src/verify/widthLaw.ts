@@ -12,7 +12,7 @@
  * maximum with probability 1/(k + 1), far too often for a verdict (our first design did that; it refuted the
  * true law on 2 of the first 3 seeds). Source: our reading of issue 4 [INFERRED].
  */
-import type { Regime } from '../train/targets.js';
+import type { Regime } from '../train/regime.js';
 import type { WidthSearchCell } from './widthCells.js';
 import { normalUpperPredictionBound } from './stats.js';
 

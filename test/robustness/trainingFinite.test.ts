@@ -19,7 +19,7 @@ import { cloneNet, initNet } from '../../src/model/twoLayer.js';
 import { ETA_MAX } from '../../src/train/defaults.js';
 import { referenceKernel } from '../../src/train/kernel.js';
 import { trainFirstLayer, type TrainResult } from '../../src/train/loop.js';
-import { trainRegime } from '../../src/train/regimes.js';
+import { trainRegime } from '../../src/regimes/trainRegime.js';
 import { makeRng, deriveSeed } from '../../src/rng.js';
 
 const seed = Number(process.env.FC_SEED ?? 42);

@@ -150,7 +150,7 @@ function trainCommand(program: Command, io: CliIO): void {
       } else {
         separability = { separable: null, decidedBy: `not computed: the n×n NTK Gram at n = ${ds.n} would need more memory than this machine allows`, rule: SEPARABILITY_RULE };
       }
-      const { trainReport } = await import('../../train/regimes.js');
+      const { trainReport } = await import('../../regimes/trainRegime.js');
       const opts = {
         regime: o.regime,
         m: o.width,

@@ -8,15 +8,14 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { forward } from '../model/twoLayer.js';
-import type { TrainKernel } from './kernel.js';
+import type { TrainKernel } from '../train/kernel.js';
 import { klLogit } from '../model/losses.js';
-import { runJob, type TrainJob } from './job.js';
-import { flippedFraction, frobeniusMovement, maxNeuronMovement } from './lazyMetrics.js';
-import { resolveTargets, type Regime, type TargetSource } from './targets.js';
-import { resolveRadius, resolveTrainSettings, type TrainSettingsInput } from './defaults.js';
+import { runJob, type TrainJob } from '../train/job.js';
+import { flippedFraction, frobeniusMovement, maxNeuronMovement } from '../train/lazyMetrics.js';
+import { resolveRadius, resolveTargets, type TargetSource } from './targets.js';
+import { resolveTrainSettings, type TrainSettingsInput } from '../train/defaults.js';
+import type { Regime } from '../train/regime.js';
 import type { TeacherOptions } from '../teacher/teacher.js';
-
-export type { Regime } from './targets.js';
 
 export interface TrainRegimeOptions extends TrainSettingsInput {
   /** 'soft' (teacher / ds.p targets, projected GD) or 'hard' (labels, plain GD). */

@@ -10,8 +10,8 @@ import { InputError, ShapeError } from '../errors.js';
 import { makeTeacher, type Teacher, type TeacherOptions } from '../teacher/teacher.js';
 import { softLabels } from '../teacher/softLabels.js';
 import { hardTargets } from '../model/losses.js';
-
-export type Regime = 'soft' | 'hard';
+import { DEFAULT_RADIUS_HARD, RADIUS_FACTOR_SOFT } from '../train/defaults.js';
+import type { Regime } from '../train/regime.js';
 export type TargetSource = 'labels' | 'dataset' | 'teacher:ntk' | 'teacher:wide-net';
 
 export interface Targets {
@@ -62,4 +62,18 @@ export function checkDataset(ds: Dataset, name: string): void {
       if (!(p[i] >= 0 && p[i] <= 1)) throw new InputError(`${name}.p[${i}]`, `expected a probability in [0, 1], got ${p[i]}`);
     }
   }
+}
+
+/**
+ * Turn radius 'auto' into a number once the targets are known (see RADIUS_FACTOR_SOFT); numbers pass through.
+ * @returns the radius and the rule that produced it, for reports.
+ */
+export function resolveRadius(radius: number | 'auto', regime: Regime, targets: Targets): { radius: number; radiusRule: string } {
+  if (radius !== 'auto') return { radius, radiusRule: Number.isFinite(radius) ? 'given' : 'none (plain GD)' };
+  if (regime === 'hard') return { radius: DEFAULT_RADIUS_HARD, radiusRule: 'none (plain GD, hard regime)' };
+  const B = targets.teacher?.kind === 'ntk' ? Number(targets.teacher.summary.rkhsNorm) : NaN;
+  if (Number.isFinite(B) && B > 0) {
+    return { radius: RADIUS_FACTOR_SOFT * B, radiusRule: `auto: ${RADIUS_FACTOR_SOFT} × NTK teacher RKHS norm ${B.toPrecision(4)}` };
+  }
+  return { radius: Infinity, radiusRule: `auto: none (plain GD) — targets from ${targets.source} have no known RKHS norm` };
 }

@@ -1,18 +1,18 @@
 /**
- * Tests for src/train/regimes.ts (with job.ts, targets.ts, defaults.ts). Oracles: the hard regime must be the
+ * Tests for src/regimes/trainRegime.ts (with train/job.ts, regimes/targets.ts, train/defaults.ts). Oracles: the hard regime must be the
  * soft regime with p ∈ {0, 1} (bit-identical: one loop, one loss); GD at η ≤ ETA_MAX on an L-smooth-in-the-
  * linearisation loss decreases the loss; the projection invariant ‖W(T) − W(0)‖_F ≤ R; accuracy recomputed
  * from an independent forward pass; T = 0 leaves W(0) unchanged (movement 0, no flips).
  */
 import { describe, expect, it } from 'vitest';
-import { accuracy, trainRegime, trainReport } from '../../src/train/regimes.js';
+import { accuracy, trainRegime, trainReport } from '../../src/regimes/trainRegime.js';
 import { ETA_MAX, RADIUS_FACTOR_SOFT } from '../../src/train/defaults.js';
 import { evaluateSequential, runJob } from '../../src/train/job.js';
 import { hardTargets } from '../../src/model/losses.js';
 import { InputError, ShapeError } from '../../src/errors.js';
 import { forward, initNet } from '../../src/model/twoLayer.js';
 import { trainFirstLayer } from '../../src/train/loop.js';
-import { linearSphere, xorSphere } from './fixtures.js';
+import { linearSphere, xorSphere } from '../train/fixtures.js';
 
 const ds = linearSphere(30, 5, 0.1, 'regimes', 20);
 
