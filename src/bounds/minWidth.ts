@@ -17,7 +17,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import { deriveSeed } from '../rng.js';
-import type { TeacherOptions } from '../teacher/teacher.js';
+import type { TeacherOptions } from '../teacher/makeTeacher.js';
 import { resolveOptimiser } from '../train/defaults.js';
 import { evaluateSequential, type JobEvaluator, type JobLoss, type SyncJobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
 import type { TrainKernel } from '../train/kernel.js';

@@ -7,7 +7,8 @@
  */
 import type { Dataset } from '../data/dataset.js';
 import { InputError, ShapeError } from '../errors.js';
-import { makeTeacher, type Teacher, type TeacherOptions } from '../teacher/teacher.js';
+import { makeTeacher, type TeacherOptions } from '../teacher/makeTeacher.js';
+import type { Teacher } from '../teacher/teacher.js';
 import { softLabels } from '../teacher/softLabels.js';
 import { hardTargets } from '../model/losses.js';
 import { DEFAULT_RADIUS_HARD, RADIUS_FACTOR_SOFT } from '../train/defaults.js';

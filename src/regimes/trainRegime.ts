@@ -15,7 +15,7 @@ import { flippedFraction, frobeniusMovement, maxNeuronMovement } from '../train/
 import { resolveRadius, resolveTargets, type TargetSource } from './targets.js';
 import { resolveTrainSettings, type TrainSettingsInput } from '../train/defaults.js';
 import type { Regime } from '../train/regime.js';
-import type { TeacherOptions } from '../teacher/teacher.js';
+import type { TeacherOptions } from '../teacher/makeTeacher.js';
 
 export interface TrainRegimeOptions extends TrainSettingsInput {
   /** 'soft' (teacher / ds.p targets, projected GD) or 'hard' (labels, plain GD). */

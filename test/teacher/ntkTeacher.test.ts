@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ntkTeacher } from '../../src/teacher/ntkTeacher.js';
-import { makeTeacher } from '../../src/teacher/teacher.js';
+import { makeTeacher } from '../../src/teacher/makeTeacher.js';
 import { softLabels } from '../../src/teacher/softLabels.js';
 import { fromRows } from '../../src/data/dataset.js';
 import { sigmoid } from '../../src/model/losses.js';
