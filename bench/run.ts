@@ -21,6 +21,7 @@ import { timeTraining, timePool, TASKS_PER_WORKER, type Impl, type Timed } from 
 import { detectTorch, runTorch, type TorchInfo } from './torch.js';
 import { marginFigures, gramSeconds, memoryFigure, timeNpm, type MemoryFigure, type MarginRow } from './extras.js';
 import { median } from './stats.js';
+import type { Figures, Row } from './row.js';
 import { TARGETS, judge, searchTargetLines, type TargetResult } from './targets.js';
 import { SEARCH_SET, searchTable, widthSearchFigures, type SearchFigures } from './widthSearch.js';
 
@@ -71,33 +72,6 @@ function parseArgs(argv: string[]): Args {
     search: !(v['no-search'] ?? false),
     searchOnly: v['search-only'] ?? false,
   };
-}
-
-/** Medians in M n·m·T/s for one size and regime, by one clock. */
-export interface Figures {
-  ts: number;
-  f64: number;
-  f32: number;
-  pool1?: number;
-  pool2?: number;
-  torch64?: number;
-  torch32?: number;
-}
-
-export interface Row {
-  n: number;
-  d: number;
-  m: number;
-  T: number;
-  regime: Regime;
-  /** Per wall-clock second (the measure). */
-  wall: Figures;
-  /** Per CPU second of the measured process (robust when other processes share the cores). */
-  cpu: Figures;
-  /** Cores obtained (CPU s / wall s) by the 1- and 2-worker pool runs (medians). */
-  poolCores?: { pool1: number; pool2: number };
-  /** All samples, for the JSON. */
-  samples: Record<string, Timed[]>;
 }
 
 const fmt = (v: number | undefined, digits = 1) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));

@@ -5,7 +5,7 @@
  * ≥ 1.8× one worker in aggregate throughput of independent trainings (judged at every size).
  * Source: issue 8, "Targets" [VERIFIED].
  */
-import type { Row } from './run.js';
+import type { Row } from './row.js';
 import type { SearchFigures } from './widthSearch.js';
 
 export interface Target {

@@ -24,6 +24,7 @@ import type { Patterns } from './patterns.js';
 import { projectSimplex } from './simplexProjection.js';
 import { UNIT_ROUNDOFF, gammaK } from './constants.js';
 import { solveSupIpm } from './supIpm.js';
+import type { SupSolveResult } from './supSolveResult.js';
 
 export interface SupSolveOptions {
   /** Target (upper − lower)/upper. */
@@ -37,15 +38,6 @@ export interface SupSolveOptions {
   weightError?: number;
   /** Force one algorithm (tests cross-check them); 'auto' picks as described at solveSup. @defaultValue 'auto' */
   method?: 'auto' | 'ipm' | 'fista';
-}
-
-export interface SupSolveResult {
-  lower: number;
-  upper: number;
-  q: Float64Array;
-  iterations: number;
-  relGap: number;
-  status: 'converged' | 'not-separable' | 'max-iter';
 }
 
 /** Continuation factor for μ and the initial μ as a fraction of F(q0) (our choices, tuned for speed only:
