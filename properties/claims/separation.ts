@@ -25,6 +25,7 @@
  *             this claim was inconclusive on every seed: soft labels at τ = 1 reach ε = 0.3 with one neuron (the
  *             zero predictor's KL is ≈ 0.11), hard labels with two, whatever γ.
  */
+import { BOUNDS_RATIO_SLOPE, softFavoured } from '../../src/bounds/laws.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
 import { binomialTail, bootstrapLogLogSlope } from '../../src/verify/stats.js';
@@ -36,9 +37,6 @@ import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';
 export const EPS_SEPARATION = 0.05;
 /** Sign-test levels: "soft needs fewer" is supported below ALPHA_FOR, the reverse refutes below ALPHA_AGAINST. */
 export const SIGN_TEST = { alphaFor: 0.05, alphaAgainst: 0.001 };
-
-/** The bounds favour soft labels (equal constants): C/(γ²ε) < C·ln(1/ε)/γ⁴ ⟺ γ² < ε·ln(1/ε). */
-export const softFavoured = (gamma: number, eps: number) => gamma * gamma < eps * Math.log(1 / eps);
 
 export const separationClaim = aggregateClaim({
   id: 'separation',
@@ -102,7 +100,7 @@ export const separationClaim = aggregateClaim({
     metrics.ratioSlope = fit.slope;
     metrics.ratioSlopeLower95 = fit.lower;
     metrics.ratioSlopeUpper95 = fit.upper;
-    const trend = `ratio slope in 1/γ ${fmt(fit.slope)} [${fmt(fit.lower)}, ${fmt(fit.upper)}] (bounds' ratio: 2)`;
+    const trend = `ratio slope in 1/γ ${fmt(fit.slope)} [${fmt(fit.lower)}, ${fmt(fit.upper)}] (bounds' ratio: ${BOUNDS_RATIO_SLOPE})`;
     if (fit.lower > 0 && pFor < SIGN_TEST.alphaFor) return { verdict: 'verified', evidence: `${tally}; ${trend} > 0`, metrics, cells };
     if (fit.upper < 0) return { verdict: 'refuted', evidence: `${tally}; ${trend} < 0: the ratio falls as γ shrinks`, metrics, cells };
     const ratios = new Set(usable.map((p) => (p.hard.mStar as number) / (p.soft.mStar as number)));

@@ -14,7 +14,7 @@
  *             At the former fixed T = 300 hard ε had to stay in [0.25, 0.5]: smaller ε were mostly T-limited.
  */
 import { widthConstantClaim } from '../../src/verify/widthConstantClaim.js';
-import { HARD_LAW } from '../../src/verify/widthLaw.js';
+import { HARD_LAW } from '../../src/bounds/laws.js';
 import { CALIBRATION_DATA, FRESH_KNOBS } from './widthSoft.js';
 
 export const widthHardClaim = widthConstantClaim({

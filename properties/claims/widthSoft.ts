@@ -21,7 +21,7 @@
  *             most cells were T-limited; at T(γ, ε) none of the 48 fresh cases of the default seed is.
  */
 import { widthConstantClaim, type CalibrationDesign, type FreshDesign } from '../../src/verify/widthConstantClaim.js';
-import { SOFT_LAW } from '../../src/verify/widthLaw.js';
+import { SOFT_LAW } from '../../src/bounds/laws.js';
 import type { DataRef } from '../../src/verify/widthCells.js';
 
 /** The fixed calibration datasets shared by claims 7 and 8 (independent of the run seed). */

@@ -102,6 +102,14 @@ describe('logLogFit / bootstrap', () => {
     expect(Math.abs(ci.upper - (m + half))).toBeLessThan(0.2 * half);
   });
 
+  it('hand computation on two points: slope = ln(8/2)/ln(4/1) = 1', () => {
+    expect(logLogFit([1, 4], [2, 8]).slope).toBeCloseTo(1, 14);
+  });
+
+  it('needs two distinct x: slope NaN otherwise', () => {
+    expect(logLogFit([2, 2], [1, 3]).slope).toBeNaN();
+  });
+
   it('rejects non-positive values with the field name', () => {
     expect(() => logLogFit([1, 0], [1, 2])).toThrow(/^x\[1\]/);
     expect(() => logLogFit([1, 2], [1, -2])).toThrow(/^y\[1\]/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, HARD_LAW, predictedWidth, SOFT_LAW } from '../../src/verify/widthLaw.js';
+import { HARD_LAW, SOFT_LAW } from '../../src/bounds/laws.js';
+import { calibrate, predictedWidth } from '../../src/verify/calibrate.js';
 import type { WidthSearchCell } from '../../src/verify/widthCells.js';
 
 const cell = (gamma: number, eps: number, mStar: number | null, applicable = true): WidthSearchCell => ({

@@ -1,30 +1,17 @@
 /**
- * The two width laws of the theory and their calibration (claims 7–8 of issue 4):
- *   soft  m ≥ C_soft / (γ² ε)            (Mandal–Lin–Srikant 2024, arXiv 2412.09579, abstract [VERIFIED per the brief])
- *   hard  m ≥ C_hard · ln(1/ε) / γ⁴      (same source; Ji–Telgarsky-type rate)
- * Calibration: if the law has the right form, the ratios r = m* ÷ g(γ, ε) (g = 1/(γ²ε) or ln(1/ε)/γ⁴) of all
- * cells come from one distribution that does not drift with γ or ε. We model ln r as normal, fit it on the
- * applicable calibration cells, and take as the calibrated constant the upper PREDICTION bound of one new ratio
- * at level 1 − α_case (stats.normalUpperPredictionBound):
+ * Calibration of a width law m = C · g(γ, ε) (the laws: src/bounds/laws.ts). If the law has the right form, the
+ * ratios r = m* ÷ g(γ, ε) of all cells come from one distribution that does not drift with γ or ε. We model ln r as
+ * normal, fit it on the applicable calibration cells, and take as the calibrated constant the upper PREDICTION
+ * bound of one new ratio at level 1 − α_case (stats.normalUpperPredictionBound):
  *   Ĉ = exp( mean(ln r) + t_{k−1, 1−α_case} · sd(ln r) · sqrt(1 + 1/k) ),
  * so a fresh cell of a correct law exceeds ⌈Ĉ·g⌉ with probability ≤ α_case (under the model). The plain maximum
  * of the calibration ratios (Cmax) is reported beside it: with k cells a fresh exchangeable cell exceeds that
- * maximum with probability 1/(k + 1), far too often for a verdict (our first design did that; it refuted the
- * true law on 2 of the first 3 seeds). Source: our reading of issue 4 [INFERRED].
+ * maximum with probability 1/(k + 1), far too often for a verdict. Source: our reading [INFERRED]; prediction
+ * bound for a normal sample, e.g. Hahn & Meeker, Statistical Intervals (1991) §4.
  */
-import type { Regime } from '../train/regime.js';
+import type { WidthLaw } from '../bounds/laws.js';
 import type { WidthSearchCell } from './widthCells.js';
 import { normalUpperPredictionBound } from './stats.js';
-
-export interface WidthLaw {
-  regime: Regime;
-  /** The factor g(γ, ε) multiplying C. */
-  g(gamma: number, eps: number): number;
-  formula: string;
-}
-
-export const SOFT_LAW: WidthLaw = { regime: 'soft', g: (gamma, eps) => 1 / (gamma * gamma * eps), formula: 'C_soft/(γ²ε)' };
-export const HARD_LAW: WidthLaw = { regime: 'hard', g: (gamma, eps) => Math.log(1 / eps) / gamma ** 4, formula: 'C_hard·ln(1/ε)/γ⁴' };
 
 export interface Calibration {
   /** Ĉ: the upper prediction bound of the ratio (module doc); null with fewer than 3 usable cells. */
