@@ -12,7 +12,7 @@ import { benchProblem } from './problems.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Sample sizes of the margin-solver figure (issue 8). */
+/** Sample sizes of the margin-solver figure. */
 export const MARGIN_NS = [100, 300, 1000];
 
 export interface MarginRow {

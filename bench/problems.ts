@@ -1,5 +1,5 @@
 /**
- * Bench inputs: the sizes of issue 8 and the data of shared/reference/torch_train.py, so that our figures and
+ * Bench inputs: the bench sizes and the data of shared/reference/torch_train.py, so that our figures and
  * PyTorch's are for the same problem shape: X rows N(0, I_d) normalised to the unit sphere, hard labels
  * y = sign(x_0 x_1) (p = (1+y)/2) and, for the soft regime, p_i = σ(BENCH_SOFT_GAIN · x_i0 x_i1 · d) ∈ (0, 1).
  * The soft regime runs projected GD with radius BENCH_SOFT_RADIUS (so the projection's cost is measured);
@@ -16,7 +16,7 @@ export interface BenchSize {
   T: number;
 }
 
-/** The sizes of issue 8; T chosen so that n·m·T ≈ 6e7 at d = 20 and 2e6 at d = 784. */
+/** The bench sizes; T chosen so that n·m·T ≈ 6e7 at d = 20 and 2e6 at d = 784. */
 export const BENCH_SIZES: readonly BenchSize[] = [
   { n: 200, d: 20, m: 64, T: 4000 },
   { n: 200, d: 20, m: 512, T: 500 },

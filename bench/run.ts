@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — throughput of the training step (issue 8) and the suite's other hot spots.
+ * `npm run bench` — throughput of the training step (against single-core PyTorch, bench/targets.ts) and the suite's other hot spots.
  *
  *   npm run bench [-- --reps 5] [--torch-reps 3] [--pool-reps 3] [--quick] [--no-torch] [--with-suite] [--out FILE]
  *                  [--no-search] [--search-only]
@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   log('(2w/1w per CPU second near 1 means no slowdown per training when both workers run; the wall-clock 2w/1w can only reach 2 if the machine gives this process 2 free cores)');
 
   const targets = { wall: judge(rows, 'wall'), cpu: judge(rows, 'cpu') };
-  log('\nTargets (issue 8; hard regime, float64 on one core unless stated): wall clock | per CPU second');
+  log('\nTargets (hard regime, float64 on one core unless stated): wall clock | per CPU second');
   targets.wall.forEach((t, j) => {
     const c = targets.cpu[j];
     const show = (x: TargetResult) => (x.value === undefined ? 'not measured' : `${x.met ? '✓' : '✗'} ${x.value.toFixed(2)}×`);

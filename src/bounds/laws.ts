@@ -11,7 +11,7 @@
  * bounds' ratio m_hard/m_soft = ε·ln(1/ε)/γ² ({@link boundsRatio}) has log-log slope 2 in 1/γ
  * ({@link BOUNDS_RATIO_SLOPE}).
  * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, the orders O(1/(γ²ε)) and O(ln(1/ε)/γ⁴)
- * [RECALLED; the theorem text was not available to us]; the constants C_soft, C_HARD are ours
+ * [RECALLED; the theorem text was not available to us]; the constants C_SOFT, C_HARD are ours
  * (src/bounds/constants.ts) and the width claims calibrate them (src/verify/calibrate.ts).
  */
 import type { Regime } from '../train/regime.js';

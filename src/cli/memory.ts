@@ -1,6 +1,6 @@
 /**
  * Up-front memory estimates, so a width or sample count the machine cannot hold is refused before any
- * allocation, with the estimate in the message (issue 5 item 2). Estimates count the Float64Array buffers
+ * allocation, with the estimate in the message. Estimates count the Float64Array buffers
  * of the routines (8 bytes per number) with one spare copy of the largest, not the JS heap overhead.
  */
 import os from 'node:os';

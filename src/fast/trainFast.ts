@@ -10,6 +10,7 @@
  */
 import type { TwoLayerNet } from '../model/twoLayer.js';
 import { ShapeError, InputError } from '../errors.js';
+import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { trainFirstLayer, type TrainOptions, type TrainResult } from '../train/loop.js';
 import { loadKernel } from './wasmModule.js';
 import { placeProblem, readF, readTransposed, trainArgs, type Precision } from './wasmLayout.js';
@@ -37,7 +38,7 @@ export function trainFast(
   p: Float64Array,
   opts: FastTrainOptions = {},
 ): TrainResult {
-  const { eta = 1, T = 200, radius = Infinity, recordCurve = false, precision = 'f64', stopAbove = Infinity } = opts;
+  const { eta = DEFAULT_ETA, T = DEFAULT_T, radius = Infinity, recordCurve = false, precision = 'f64', stopAbove = Infinity } = opts;
   if (!Number.isInteger(T) || T < 0) throw new InputError('T', `trainFast: epochs must be a non-negative integer, got ${T}`);
   if (!(eta > 0) || !Number.isFinite(eta)) throw new InputError('eta', `trainFast: step size must be finite and > 0, got ${eta}`);
   if (!(radius > 0)) throw new InputError('radius', `trainFast: projection radius must be > 0 (Infinity = none), got ${radius}`);

@@ -2,8 +2,8 @@
  * Resolve the training (and test) targets of a regime: hard → p = (1+y)/2; soft → ds.p when present, else
  * the teacher's p = σ(g_T/τ). The test targets follow the same rule on ds.test (soft: test.p, else the teacher's
  * prediction on the test inputs; none when ds.p came from the dataset and test.p is absent).
- * Source: issue 2 item 6 (the two regimes) [VERIFIED in the issue text]; precedence of ds.p over the teacher
- * is the brief's rule [VERIFIED in the brief].
+ * Source: the two regimes of Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract [RECALLED]; precedence of ds.p
+ * over the teacher is our rule [INFERRED] (a dataset that brings its own soft labels is trained on them).
  */
 import type { Dataset } from '../data/dataset.js';
 import { InputError, ShapeError } from '../errors.js';

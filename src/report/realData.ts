@@ -1,6 +1,6 @@
 /**
- * The report runner's own "Real data" section (issue 2 item 9: every default verify includes a real MNIST
- * pair): the MNIST 4-vs-9 pair's NTK margin γ in both readings (marginReport: certified RKHS bracket and the
+ * The report runner's own "Real data" section (every default verify includes a real MNIST pair, beside the
+ * synthetic families): the MNIST 4-vs-9 pair's NTK margin γ in both readings (marginReport: certified RKHS bracket and the
  * sup-norm Monte Carlo interval), and the soft- and hard-label
  * students trained at one small width on it — epoch-averaged and final loss, train and test accuracy.
  * It runs as one work item ('real-data') of the verify work list, so it is resumable and sharded like a claim.

@@ -65,10 +65,6 @@ export function flatten(v: unknown, prefix = ''): [string, string][] {
   return [[prefix || 'value', fmtValue(v)]];
 }
 
-export function verdictLabel(r: Pick<ClaimRecord, 'verdict' | 'mutant'>): string {
-  return r.mutant ? `${r.verdict} (mutant)` : r.verdict;
-}
-
 export function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }

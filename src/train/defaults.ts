@@ -1,5 +1,5 @@
 /**
- * Default optimiser settings of the two regimes, each a named constant with its reason (issue 2: every open
+ * Default optimiser settings of the two regimes, each a named constant with its reason (every open
  * choice is a named option stated in reports), and the entry checks that turn user options into settings.
  * Full-batch GD: one epoch is one step.
  */

@@ -67,7 +67,7 @@ export interface RateTest extends RateBounds {
  *   inconclusive otherwise (too few trials, or a rate near δ).
  * Error rates: P(refuted | rate ≤ δ) ≤ α (false alarm) and P(verified | rate > δ) ≤ α (false assurance).
  * Verifying needs n ≥ ln(1/α)/δ trials even with zero failures (1 − α^{1/n} ≤ δ).
- * Source: our rule [INFERRED] built on Clopper–Pearson [RECALLED]; the brief's rule for issue 4.
+ * Source: our rule [INFERRED] built on Clopper–Pearson 1934 [RECALLED].
  * @throws InputError for bad counts, α ∉ (0, 1) or δ ∉ [0, 1].
  */
 export function rateVerdict(failures: number, trials: number, delta: number, alpha: number): RateTest {

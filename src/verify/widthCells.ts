@@ -1,5 +1,5 @@
 /**
- * The measured width cells behind claims 7–10 and the width mutants: for a dataset, a regime, a target ε and an
+ * The measured width cells behind the claims width-soft, width-hard, scaling-slopes and separation and the width mutants: for a dataset, a regime, a target ε and an
  * epoch rule, the empirical m* of src/bounds/minWidth.ts, the NTK margin γ_rkhs of src/margin/gammaRkhs.ts, and
  * whether the cell is in the theory's regime at its epoch budget T.
  *

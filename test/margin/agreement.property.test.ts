@@ -1,7 +1,7 @@
 /**
  * Claim:      (a) the Monte Carlo γ_sup interval contains the exact d = 2 value (its stated coverage is ≥ 0.999
  *             here), and (b) the γ_rkhs bracket agrees with an independent QP solver (quadprog, Goldfarb–Idnani).
- * Source:     issue 3 item 5. (a) interval method in src/margin/gammaSup.ts (Bernstein, δ/2 per side)
+ * Source:     (a) interval method in src/margin/gammaSup.ts (Bernstein, δ/2 per side)
  *             [INFERRED]; (b) quadprog = port of R's quadprog::solve.QP [VERIFIED README]. Expect: verified.
  * Predicate:  (a) lower_MC ≤ upper_exact and upper_MC ≥ lower_exact. (b) tolerance-free cross-certificates: the
  *             certified upper bound at quadprog's q is ≥ our lower bound and vice versa, plus |γ_qp − γ| within

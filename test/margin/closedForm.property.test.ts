@@ -2,7 +2,7 @@
  * Claim:      two unit points at angle θ ∈ (0, π]: γ_rkhs = sqrt(1 ∓ cos θ (π − θ)/π)/2 and
  *             γ_sup = (π − θ)/2π · {sin, cos}(θ/2) + θ/2π (opposite / same labels); the certified brackets
  *             contain these values and γ_rkhs's bracket is ≤ 1e-6 wide.
- * Source:     derivations in test/margin/closedForms.ts [INFERRED]; issue 3 item 5. Expect: verified.
+ * Source:     derivations in test/margin/closedForms.ts [INFERRED]. Expect: verified.
  * Confidence: 200 runs each (θ, the embedding plane and d drawn by fast-check; seed FC_SEED); any failure is a bug
  *             (no randomness in the solvers), so 0 failures in 200 ⇒ failure rate < 1.5% at 95% (rule of three).
  * fc.pre:     none. The closed forms are evaluated at the angle of the stored points (rounded cos/sin move θ by

@@ -2,7 +2,7 @@
  * Claim:      γ = 0 exactly when the signed features can cancel; in particular (a) a point and a positive multiple
  *             of it with opposite labels give γ = 0 — reported as separable = false, lower = 0, finite upper,
  *             never NaN or an exception — and (b) inputs with no two parallel OR antiparallel give γ > 0.
- * Source:     issue 3 item 5; (b) needs antiparallel pairs excluded: three antipodal pairs with odd labels give
+ * Source:     our derivation [INFERRED]; (b) needs antiparallel pairs excluded: three antipodal pairs with odd labels give
  *             γ = 0 (test/regressions/margin-antipodal-zero.json), matching Du et al. 2019's "no two inputs
  *             parallel" condition for a positive definite NTK [RECALLED]. γ_sup = 0 ⇔ γ_rkhs = 0 since both vanish
  *             iff Σ q_i y_i x_i 1[<z,x_i> > 0] = 0 for almost every z [INFERRED]. Expect: verified.

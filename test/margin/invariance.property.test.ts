@@ -2,7 +2,7 @@
  * Claim:      γ is invariant under (a) rotating all inputs by an orthogonal matrix, (b) flipping all labels,
  *             (c) duplicating a point, (d) permuting the points — for both readings (γ_rkhs in any d; exact
  *             γ_sup in d = 2, where a rotation is an angle shift).
- * Source:     issue 3 item 5. (a) K depends on inputs only through inner products and angles; (b) Q = yyᵀ∘K is
+ * Source:     our derivation [INFERRED]. (a) K depends on inputs only through inner products and angles; (b) Q = yyᵀ∘K is
  *             unchanged; (c)(d) the convex hull of {y_i φ_i} is unchanged [INFERRED]. Expect: verified.
  * Predicate:  the two certified brackets overlap after an allowance for the actual rounding-level change of the
  *             data: for γ_rkhs, |γ'² − γ²| ≤ max_ij |K'_ij − K_ij| (q on the simplex), measured, not tuned;

@@ -1,7 +1,7 @@
 /**
  * Claim:      adding a point never increases γ, and removing one never decreases it (both readings): the
  *             simplex of the smaller set is a face of the larger one's, so the minimum can only go down.
- * Source:     issue 3 item 5 [INFERRED]. Expect: verified.
+ * Source:     our derivation [INFERRED]. Expect: verified.
  * Predicate:  γ_rkhs: lower(bigger) ≤ upper(smaller) exactly (the shared Gram entries are bit-identical);
  *             exact γ_sup (d = 2): the same up to the two brackets' rounding allowances, already inside them.
  *             Removing a point is the same statement read backwards (the smaller set is the original minus i).

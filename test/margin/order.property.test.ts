@@ -1,6 +1,6 @@
 /**
  * Claim:      order and range on the unit sphere: 0 ≤ γ_sup ≤ γ_rkhs, γ_sup ≤ 1/2, γ_rkhs ≤ 1/√2.
- * Source:     issue 3 item 5. γ_sup ≤ γ_rkhs by Jensen: E_z‖v(z)‖ ≤ sqrt(E_z‖v(z)‖²) = sqrt(qᵀQq) at every q;
+ * Source:     γ_sup ≤ γ_rkhs by Jensen: E_z‖v(z)‖ ≤ sqrt(E_z‖v(z)‖²) = sqrt(qᵀQq) at every q;
  *             q = e_i gives γ_sup ≤ E‖x_i 1[<z,x_i> > 0]‖ = 1/2 and γ_rkhs ≤ sqrt(K(x_i,x_i)) = 1/√2 [INFERRED].
  * Predicate:  certified ends: 0 ≤ lower_sup ≤ upper_rkhs; lower_sup ≤ 1/2; 0 ≤ lower_rkhs ≤ 1/√2 (the lower
  *             ends are certified, so exceeding a true upper limit is a bug). γ_sup exact in d = 2; in d ≥ 3 the

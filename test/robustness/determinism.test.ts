@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 5 with the real catalog (the fake catalog's determinism, kill + resume and shard merge are in
+ * Determinism with the real catalog (the fake catalog's determinism, kill + resume and shard merge are in
  * test/report/runVerify.test.ts and test/cli/verify.test.ts): the same seed gives a byte-identical results.json
  * across runs, across worker counts, and after a run interrupted between claims and resumed. Claims: three
  * quick ones that still exercise fast-check shrinking and GD training (`--only` keeps this ≈ 5 s).

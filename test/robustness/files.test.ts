@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 4: an output folder that cannot be written, or a full disk, gives one clear line (exit 2) and
+ * An output folder that cannot be written, or a full disk, gives one clear line (exit 2) and
  * leaves earlier reports intact. Already covered elsewhere: ENOSPC simulated inside write-file-atomic, old file
  * intact, no temp file (test/report/atomicWrite.test.ts); `verify --out` under a regular file
  * (test/cli/usage.test.ts); `writeDatasetFile` into a missing folder (test/data/datasetFile.test.ts).

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 3 (closed forms and invariants; the no-NaN training property is in trainingFinite.test.ts):
+ * Numerical robustness (closed forms and invariants; the no-NaN training property is in trainingFinite.test.ts):
  * - losses, sigmoid and KL stable for |logit| ≤ 1e3 in the TypeScript loss (src/model/losses.ts) and in the
  *   WebAssembly kernel (assembly/common.ts lossCoef). Oracles: asymptotics softplus(z) = z + log1p(e^{−z}) = z
  *   at z = 1e3 in double, the Bregman form KL = sp(b) − sp(a) − σ(a)(b − a) (sp = softplus), which at

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 3: no NaN or ∞ anywhere in training for step sizes η ∈ (0, ETA_MAX] (src/train/defaults.ts), in
+ * No NaN or ∞ anywhere in training for step sizes η ∈ (0, ETA_MAX] (src/train/defaults.ts), in
  * both regimes and with every kernel: the TypeScript reference loop (trainFirstLayer + referenceKernel), the loop
  * with the WebAssembly kernel (wasmKernel f64), and the whole-loop WebAssembly path trainFast (f64 and f32).
  * Oracle: finiteness is guaranteed for every η by the bound ‖∇R̂‖_F ≤ max_i ‖x_i‖ = 1 on the sphere, so

@@ -77,7 +77,7 @@ describe('replayClaim', () => {
     expect(rep.failed).toBe(true);
     expect(rep.counterexample?.values).toEqual(r.counterexample!.values);
   });
-  it('replays the π + θ kernel mutant to the same shrunk dataset (x rows, y) — issue 2 item 8', async () => {
+  it('replays the π + θ kernel mutant to the same shrunk dataset (x rows, y)', async () => {
     const { findClaim } = await import('../../properties/catalog.js');
     const r = await findClaim('mutant-kernel-pi-plus-theta').run({ seed: 11, quick: true });
     expect(r.verdict).toBe('refuted');

@@ -38,7 +38,7 @@ const DATA_HELP = 'dataset JSON file {"x", "y", "p"?}; rows of x are scaled to u
 /**
  * --regime soft on data the NTK cannot separate (γ = 0, e.g. a parallel pair with opposite labels): the NTK
  * teacher that makes the soft labels does not exist (src/teacher/ntkTeacher.ts throws PreconditionError).
- * Rethrown as an InputError naming --data, with the two ways out (issue 5 item 1). Other errors pass through.
+ * Rethrown as an InputError naming --data, with the two ways out. Other errors pass through.
  */
 function softNeedsSeparable(e: unknown, path: string): never {
   if (e instanceof PreconditionError && e.message.startsWith('ntkTeacher:')) {
@@ -58,7 +58,7 @@ function softNeedsSeparableData(s: Separability, path: string): void {
 }
 
 const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
-/** Defaults of `ntk-verify dataset` (issue 2 example: --n 200 --dim 20 --seed 1). */
+/** Defaults of `ntk-verify dataset` (the README's example: --n 200 --dim 20 --seed 1). */
 export const DATASET_DEFAULTS = { n: 200, dim: 20, noise: 0, seed: 1, digits: [4, 9] as [number, number] };
 
 function datasetCommand(program: Command, io: CliIO): void {
