@@ -14,9 +14,9 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { rebuildError } from './errorTransport.js';
 import type { Precision } from '../fast/wasmLayout.js';
-import { runTask, type TaskJob, type TaskProblem, type TaskResult, type TrainTask } from './task.js';
+import { runTask, type TaskResult, type TrainTask } from './task.js';
 import type { TaskReply } from './worker.js';
-import type { JobLoss } from '../train/job.js';
+import type { JobLoss, TrainJob, TrainProblem } from '../train/job.js';
 
 export interface PoolOptions {
   /**
@@ -116,7 +116,7 @@ export class TrainPool {
    * they agree to ~1e-12 relative (test/fast/trainFast.test.ts).
    */
   evaluator(opts: { kernel?: 'wasm' | 'reference'; precision?: Precision } = {}) {
-    return async (problem: TaskProblem, jobs: readonly TaskJob[]): Promise<JobLoss[]> => {
+    return async (problem: TrainProblem, jobs: readonly TrainJob[]): Promise<JobLoss[]> => {
       const results = await this.runJobs(jobs.map((j) => ({ ...problem, ...j, ...opts })));
       return results.map(({ avgLoss, epochs }) => ({ avgLoss, epochs }));
     };

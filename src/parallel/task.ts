@@ -1,7 +1,7 @@
 /**
  * One independent training run as plain, structured-clone-safe data — the unit of work of the worker pool
  * (src/parallel/pool.ts) — and {@link runTask}, the function every worker runs. A task is a
- * {@link TaskProblem} (inputs and targets), a {@link TaskJob} (width, init seed, optimiser) and options;
+ * TrainProblem (inputs and targets) and a TrainJob (width, init seed, optimiser) of src/train/job.ts, and options;
  * the student is initNet(m, d, seed), the same initialisation as src/train/job.ts's runJob, so a result
  * depends on the task alone: never on the worker that ran it or on how many workers there are.
  * Source: src/train/loop.ts (the loop) and src/fast/trainFast.ts (its WebAssembly path) [VERIFIED, same code].
@@ -10,32 +10,8 @@ import { initNet } from '../model/twoLayer.js';
 import { InputError } from '../errors.js';
 import { trainFast } from '../fast/trainFast.js';
 import type { Precision } from '../fast/wasmLayout.js';
-import type { JobLoss } from '../train/job.js';
+import type { JobLoss, TrainJob, TrainProblem } from '../train/job.js';
 import { trainFirstLayer } from '../train/loop.js';
-
-/** Inputs and targets: X n×d row-major, p n probabilities in [0, 1]. May be backed by a SharedArrayBuffer. */
-export interface TaskProblem {
-  X: Float64Array;
-  n: number;
-  d: number;
-  p: Float64Array;
-}
-
-/** Width, init seed and optimiser of one run (the fields of src/train/job.ts's TrainJob). */
-export interface TaskJob {
-  /** Width m. */
-  m: number;
-  /** Init seed: W(0), a = initNet(m, d, seed). */
-  seed: number | string;
-  /** Epochs (= full-batch steps). */
-  T: number;
-  /** Step size η > 0. */
-  eta: number;
-  /** Projection radius on ‖W − W(0)‖_F; Infinity = plain GD. @defaultValue Infinity */
-  radius?: number;
-  /** Early stop once the epoch average can no longer be ≤ stopAbove (src/train/loop.ts). @defaultValue Infinity */
-  stopAbove?: number;
-}
 
 export interface TaskOptions {
   /**
@@ -52,7 +28,7 @@ export interface TaskOptions {
   returnOutputs?: boolean;
 }
 
-export type TrainTask = TaskProblem & TaskJob & TaskOptions;
+export type TrainTask = TrainProblem & TrainJob & TaskOptions;
 
 export interface TaskResult {
   /** (1/T) Σ_{t<T} R̂(W(t)), nats (a lower bound after an early stop: see src/train/loop.ts TrainResult). */
@@ -96,7 +72,7 @@ export function runTask(task: TrainTask): TaskResult {
  * A synchronous minWidth evaluator (src/bounds/minWidth.ts `evaluateSync`) on the WebAssembly f64 path: each job's
  * {avgLoss, epochs} from {@link runTask} in this thread — the numbers a TrainPool evaluator with kernel 'wasm' returns.
  */
-export function evaluateFast(problem: TaskProblem, jobs: readonly TaskJob[]): JobLoss[] {
+export function evaluateFast(problem: TrainProblem, jobs: readonly TrainJob[]): JobLoss[] {
   return jobs.map((j) => {
     const { avgLoss, epochs } = runTask({ ...problem, ...j, kernel: 'wasm' });
     return { avgLoss, epochs };

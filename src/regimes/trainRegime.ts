@@ -90,7 +90,7 @@ export function trainRegime(ds: Dataset, opts: TrainRegimeOptions): TrainRegimeR
     m: job.m,
     T: job.T,
     eta: job.eta,
-    radius: job.radius,
+    radius,
     radiusRule,
     avgLoss: result.avgLoss,
     finalLoss: result.finalLoss,
@@ -99,7 +99,7 @@ export function trainRegime(ds: Dataset, opts: TrainRegimeOptions): TrainRegimeR
     movement: frobeniusMovement(net, net0),
     flippedFraction: flippedFraction(net, net0, ds.X, ds.n),
     targets: targets.source,
-    seed: job.seed,
+    seed: settings.seed,
   };
   if (targets.teacher) out.teacher = targets.teacher.summary;
   if (result.curve) out.curve = Array.from(result.curve);
