@@ -12,7 +12,7 @@
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import { trueClaims } from '../properties/catalog.js';
-import { clopperPearson } from '../src/verify/stats.js';
+import { clopperPearson } from '../src/stats/inference.js';
 import type { Verdict } from '../src/verify/types.js';
 
 /** Verdicts each true claim may return without failing CI (default: verified only). */

@@ -22,7 +22,7 @@ import { hardTargets } from '../../src/model/losses.js';
 import { deriveSeed } from '../../src/rng.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
-import { bootstrapLogLogSlope } from '../../src/verify/stats.js';
+import { bootstrapLogLogSlope } from '../../src/stats/inference.js';
 import { GRADIENT_REL_ALLOWANCE_PER_TERM } from '../../src/verify/tolerances.js';
 import type { ClaimResult } from '../../src/verify/types.js';
 

@@ -20,7 +20,7 @@
  */
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
-import { bootstrapLogLogSlope, type BootstrapInterval, type LogLogFit } from '../../src/verify/stats.js';
+import { bootstrapLogLogSlope, type BootstrapInterval, type LogLogFit } from '../../src/stats/inference.js';
 import { epochMetrics, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type EpochRule, type WidthSearchCell } from '../../src/verify/widthCells.js';
 import type { ClaimResult, RunContext } from '../../src/verify/types.js';
 import type { SyntheticKind } from '../../src/data/synthetic.js';

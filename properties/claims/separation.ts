@@ -24,7 +24,7 @@
 import { BOUNDS_RATIO_SLOPE, softFavoured } from '../../src/bounds/laws.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
-import { binomialTail, bootstrapLogLogSlope } from '../../src/verify/stats.js';
+import { binomialTail, bootstrapLogLogSlope } from '../../src/stats/inference.js';
 import { epochMetrics, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS } from '../../src/verify/widthCells.js';
 import type { ClaimResult } from '../../src/verify/types.js';
 import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';

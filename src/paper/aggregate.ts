@@ -5,7 +5,7 @@
  */
 import { sampleStandardDeviation } from 'simple-statistics';
 import type { CellRecord, Regime, StudentModel } from './cell.js';
-import { meanOf } from './stats.js';
+import { meanOf } from '../stats/pairedTests.js';
 
 export const pairLabel = (p: readonly [number, number]) => `${p[0]} vs ${p[1]}`;
 

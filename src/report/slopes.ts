@@ -9,7 +9,7 @@
  */
 import { THEORY_SLOPE, type Against, type TheorySlope } from '../bounds/laws.js';
 import type { Regime } from '../train/regime.js';
-import { logLogFit } from '../verify/stats.js';
+import { logLogFit } from '../stats/inference.js';
 import type { WidthCell } from '../verify/types.js';
 
 export interface SlopeFit {

@@ -11,7 +11,7 @@
  */
 import type { WidthLaw } from '../bounds/laws.js';
 import type { WidthSearchCell } from './widthCells.js';
-import { normalUpperPredictionBound } from './stats.js';
+import { normalUpperPredictionBound } from '../stats/inference.js';
 
 export interface Calibration {
   /** Ĉ: the upper prediction bound of the ratio (module doc); null with fewer than 3 usable cells. */

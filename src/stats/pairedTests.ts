@@ -26,7 +26,7 @@ export interface SignTest {
  * (Conover, Practical Nonparametric Statistics, §3.4 [RECALLED]). With N = 0 non-tied pairs both p are 1.
  * @throws InputError('d[k]') for a non-finite difference.
  * Source: jStat 1.9.6's regularised incomplete beta [VERIFIED in use]; [CHECKED] against hand values and 2^−80
- * in test/paper/stats.test.ts.
+ * in test/stats/pairedTests.test.ts.
  */
 export function signTest(d: readonly number[]): SignTest {
   let wins = 0;

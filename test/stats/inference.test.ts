@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTail, bootstrapCI, bootstrapLogLogSlope, clopperPearson, logLogFit, normalUpperPredictionBound, rateVerdict } from '../../src/verify/stats.js';
+import { binomialTail, bootstrapCI, bootstrapLogLogSlope, clopperPearson, logLogFit, normalUpperPredictionBound, rateVerdict } from '../../src/stats/inference.js';
 import { makeRng } from '../../src/rng.js';
 
 /** Second algorithm: P(X ≥ k), X ~ Bin(n, p), by summing the pmf with log-gamma-free recurrences. */

@@ -1,10 +1,10 @@
 /**
- * Tests for src/paper/stats.ts. Oracles: binomial tail probabilities by hand, exact permutation
+ * Tests for src/stats/pairedTests.ts. Oracles: binomial tail probabilities by hand, exact permutation
  * distributions enumerated by hand (4! = 24 orderings; 2 × 2 within-stratum swaps), Holm's procedure by hand,
  * and the normal-theory interval for the bootstrap of a mean.
  */
 import { describe, expect, it } from 'vitest';
-import { bootstrapMeanCi, holm, signTest, spearmanTrend } from '../../src/paper/stats.js';
+import { bootstrapMeanCi, holm, signTest, spearmanTrend } from '../../src/stats/pairedTests.js';
 import { makeRng } from '../../src/rng.js';
 import { InputError } from '../../src/errors.js';
 

@@ -24,7 +24,7 @@ export interface RateBounds {
  * pair is a 1 − 2α two-sided interval). Exact: P(rate < lower) ≤ α and P(rate > upper) ≤ α for every rate.
  * Source: Clopper & Pearson 1934, Biometrika 26:404; the beta-quantile form, e.g.
  * https://en.wikipedia.org/wiki/Binomial_proportion_confidence_interval [RECALLED]; [CHECKED] against the closed
- * forms 1 − α^{1/n} (k = 0) and α^{1/n} (k = n) and R's binom.test in test/verify/stats.test.ts.
+ * forms 1 − α^{1/n} (k = 0) and α^{1/n} (k = n) and R's binom.test in test/stats/inference.test.ts.
  * @throws InputError('k' | 'n' | 'alpha') unless 0 ≤ k ≤ n are integers, n ≥ 1 and 0 < α < 1.
  */
 export function clopperPearson(k: number, n: number, alpha: number): RateBounds {
@@ -169,7 +169,7 @@ export function bootstrapLogLogSlope(x: readonly number[], y: readonly number[],
  * the sample xs (size k ≥ 2): x̄ + t_{k−1, 1−α} · s · sqrt(1 + 1/k), s the sample standard deviation.
  * P(new ≤ bound) = 1 − α exactly when the data are i.i.d. normal.
  * Source: Hahn & Meeker 1991, Statistical Intervals, §4.4 [RECALLED]; t quantile from jStat.studentt.inv.
- * [CHECKED] against a hand computation with the tabulated t_{4, 0.95} = 2.131847 in test/verify/stats.test.ts.
+ * [CHECKED] against a hand computation with the tabulated t_{4, 0.95} = 2.131847 in test/stats/inference.test.ts.
  * @throws InputError('xs') for fewer than 2 finite values; InputError('alpha') unless 0 < α < 1.
  */
 export function normalUpperPredictionBound(xs: readonly number[], alpha: number): { bound: number; mean: number; sd: number; t: number; k: number } {
