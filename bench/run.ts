@@ -12,7 +12,7 @@
  */
 import os from 'node:os';
 import { parseArgs as parseArgsNode } from 'node:util';
-import { writeAtomic } from '../src/report/atomicWrite.js';
+import { writeAtomic } from '../src/run/atomicWrite.js';
 import { fileURLToPath } from 'node:url';
 import { loadKernel } from '../src/fast/wasmModule.js';
 import { TrainPool } from '../src/parallel/pool.js';

@@ -4,7 +4,7 @@
  * (statement, source, test, evidence, numbers), All widths (accuracy and loss of every cell), Assumptions
  * (every setting and why), Notes (what could not be reproduced), Environment.
  */
-import type { Environment } from '../report/environment.js';
+import type { Environment } from '../run/environment.js';
 import { fmtNum } from '../report/reportModel.js';
 import type { TaskRow, WidthRow } from './aggregate.js';
 import type { StudentModel } from './cell.js';

@@ -3,7 +3,7 @@
  * inside <figure class="plot" data-plot="<name>">, no script, no external URL — so it opens offline and
  * scripts/check-html.mjs can count the rendered plots in a headless browser.
  */
-import type { ClaimRecord } from './schema.js';
+import type { ClaimRecord } from '../run/schema.js';
 import {
   CELL_HEADER,
   cellRows,

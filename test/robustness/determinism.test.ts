@@ -1,6 +1,6 @@
 /**
  * Determinism with the real catalog (the fake catalog's determinism, kill + resume and shard merge are in
- * test/report/runVerify.test.ts and test/cli/verify.test.ts): the same seed gives a byte-identical results.json
+ * test/run/runVerify.test.ts and test/cli/verify.test.ts): the same seed gives a byte-identical results.json
  * across runs, across worker counts, and after a run interrupted between claims and resumed. Claims: three
  * quick ones that still exercise fast-check shrinking and GD training (`--only` keeps this ≈ 5 s).
  * Worker counts: `verify` runs its claims in one thread and never builds a TrainPool, so NTK_VERIFY_WORKERS
@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gatherAssumptions } from '../../src/report/assumptions.js';
-import type { ProgressSink } from '../../src/report/progress.js';
-import { runVerify } from '../../src/report/runVerify.js';
+import { gatherAssumptions } from '../../src/run/assumptions.js';
+import type { ProgressSink } from '../../src/run/progress.js';
+import { runVerify } from '../../src/run/runVerify.js';
 import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/parallel/pool.js';
 import { runTask, type TrainTask } from '../../src/parallel/task.js';
 import { claims } from '../../properties/catalog.js';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import type { Environment } from '../../src/report/environment.js';
+import type { Environment } from '../../src/run/environment.js';
 import { mergeResults, mergeRuns } from '../../src/report/merge.js';
-import type { ProgressSink } from '../../src/report/progress.js';
-import { runVerify, type RealDataRunner, type VerifyOptions } from '../../src/report/runVerify.js';
-import { claims, control, counters } from './fixtures/fakeCatalog.js';
+import type { ProgressSink } from '../../src/run/progress.js';
+import { runVerify, type RealDataRunner, type VerifyOptions } from '../../src/run/runVerify.js';
+import { claims, control, counters } from '../report/fixtures/fakeCatalog.js';
 
 const env: Environment = { node: 'v0', platform: 'test', cpus: '1 × test', memoryGiB: 1, hostname: 'h', commit: null, packages: {} };
 const fakeRealData: RealDataRunner = async ({ seed }) => ({
@@ -25,7 +25,6 @@ const base = (outDir: string): VerifyOptions => ({
   realDataRunner: fakeRealData,
   assumptions: async () => [{ name: 'C', module: 'm', value: 1, doc: 'd' }],
   environment: () => env,
-  render: false,
 });
 const resultsOf = (dir: string) => readFileSync(join(dir, 'results.json'), 'utf8');
 

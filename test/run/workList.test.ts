@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { buildWorkList, parseShard, REAL_DATA_ID, shardItems } from '../../src/report/workList.js';
+import { buildWorkList, parseShard, REAL_DATA_ID, shardItems } from '../../src/run/workList.js';
 import type { Claim } from '../../src/verify/types.js';
 
 const claim = (id: string): Claim => ({ id, title: id, statement: '', source: '', confidence: '', mutant: false, run: () => ({}) as never });

@@ -10,7 +10,7 @@
  *   results.json      deterministic results (schema.ts): byte-identical for the same seed whether the run was
  *                     fresh, resumed, or merged from shards (no times, dates, run ids or machine inside);
  *   timings.json, environment.json   wall times, dates, machine (excluded from comparisons);
- *   report.md, report.html, figures/*.svg   the readable report (writeReport.ts).
+ *   report.md, report.html, figures/*.svg   the readable report (src/report/writeReport.ts, passed as opts.render).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +38,7 @@ import {
 } from './schema.js';
 import { summarize } from './verdict.js';
 import { buildWorkList, shardItems, REAL_DATA_ID, type WorkItem } from './workList.js';
-import type { Timings } from './reportModel.js';
-import { writeReport } from './writeReport.js';
+import { writeRunFiles, type RunFileOptions, type Timings } from './runFiles.js';
 
 /** Runs the real-data section (realData.ts in production; a fake in tests). */
 export type RealDataRunner = (ctx: { seed: number; quick: boolean; cells: DiskCellStore }) => Promise<RealDataRecord>;
@@ -69,8 +68,11 @@ export interface VerifyOptions {
   catalog?: string | null;
   /** Environment for environment.json (tests pass a constant). */
   environment?: () => Environment;
-  /** Render report.md/html/figures. @defaultValue true */
-  render?: boolean;
+  /**
+   * Renders the readable report once the data files are written (the CLI passes src/report/writeReport.ts
+   * renderReport). @defaultValue none: results.json, timings.json and environment.json only
+   */
+  render?: (runDir: string, results: Results, files: RunFileOptions) => Promise<unknown>;
   /** Exact early exits in m* searches (RunContext.earlyExit; results are the same either way). @defaultValue true */
   earlyExit?: boolean;
 }
@@ -210,7 +212,9 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
     reusedCells: cells.loaded,
   };
   const env = (opts.environment ?? collectEnvironment)();
-  await writeReport(runDir, results, { timings: [timings], environment: [env], render: opts.render ?? true });
+  const files = { timings: [timings], environment: [env] };
+  writeRunFiles(runDir, results, files);
+  if (opts.render) await opts.render(runDir, results, files);
   return { runId, runDir, results, exitCode: results.summary.exitCode, reusedItems, reusedCells: cells.loaded, wallSeconds };
 }
 

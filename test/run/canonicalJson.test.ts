@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize, canonicalJson } from '../../src/report/canonicalJson.js';
+import { canonicalize, canonicalJson } from '../../src/run/canonicalJson.js';
 
 describe('canonicalJson', () => {
   it('sorts keys recursively and drops undefined (oracle: hand-written expected text)', () => {

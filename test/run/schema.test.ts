@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { mergeResults } from '../../src/report/merge.js';
 import { diffResults } from '../../src/report/diff.js';
 import { InputError } from '../../src/errors.js';
-import { buildResults } from '../../src/report/runVerify.js';
-import { parseResults, RESULTS_SCHEMA_VERSION, validateClaimRecord } from '../../src/report/schema.js';
-import { resultsText } from '../../src/report/writeReport.js';
-import { powerLawCells, record } from './fixtures/records.js';
+import { buildResults } from '../../src/run/runVerify.js';
+import { parseResults, RESULTS_SCHEMA_VERSION, validateClaimRecord } from '../../src/run/schema.js';
+import { resultsText } from '../../src/run/runFiles.js';
+import { powerLawCells, record } from '../report/fixtures/records.js';
 
 function sample() {
   return buildResults({

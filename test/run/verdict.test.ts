@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { meetsExpectation, summarize } from '../../src/report/verdict.js';
-import { record } from './fixtures/records.js';
+import { meetsExpectation, summarize } from '../../src/run/verdict.js';
+import { record } from '../report/fixtures/records.js';
 
 describe('verdict rules (exit 0 iff every true claim holds and every mutant is refuted)', () => {
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CELLS_DIR, openCellStore } from '../../src/report/cellStore.js';
+import { CELLS_DIR, openCellStore } from '../../src/run/cellStore.js';
 
 describe('openCellStore', () => {
   it('keeps every set cell on disk; a reopened store returns the same values', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { writeAtomic, writeJsonAtomic } from '../../src/report/atomicWrite.js';
+import { writeAtomic, writeJsonAtomic } from '../../src/run/atomicWrite.js';
 
 describe('writeAtomic', () => {
   afterEach(() => vi.restoreAllMocks());
