@@ -14,8 +14,8 @@
  */
 import { synthetic, type SyntheticKind } from '../../src/data/synthetic.js';
 import { initNet } from '../../src/model/twoLayer.js';
-import { TrainPool } from '../../src/parallel/pool.js';
-import type { TaskResult } from '../../src/parallel/task.js';
+import { TrainPool } from '../../src/train/pool/pool.js';
+import type { TaskResult } from '../../src/train/pool/task.js';
 import { flippedFraction, maxNeuronMovement } from '../../src/train/lazyMetrics.js';
 import { trainRegime } from '../../src/regimes/trainRegime.js';
 import { hardTargets } from '../../src/model/losses.js';

@@ -79,7 +79,7 @@ export interface MinWidthOptions {
   /** Loss-and-gradient kernel of the sequential evaluator. @defaultValue referenceKernel */
   kernel?: TrainKernel;
   /**
-   * Replaces the sequential evaluator of {@link minWidth} (e.g. the WebAssembly fast path of src/parallel/task.ts,
+   * Replaces the sequential evaluator of {@link minWidth} (e.g. the WebAssembly fast path of src/train/pool/task.ts,
    * so that in-process and pooled searches give the same numbers). Same contract as {@link JobEvaluator}.
    * @defaultValue evaluateSequential with `kernel`
    */

@@ -4,7 +4,7 @@
  * main thread can rethrow it as a usage error). One task at a time; the thread lives for the whole sweep.
  */
 import { parentPort } from 'node:worker_threads';
-import { serializeError } from '../parallel/errorTransport.js';
+import { serializeError } from '../train/pool/errorTransport.js';
 import { runCell } from './cell.js';
 import type { CellTask, WorkerReply } from './pool.js';
 

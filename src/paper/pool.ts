@@ -6,7 +6,7 @@
  * JavaScript it imports cellWorker.js directly.
  */
 import { Worker } from 'node:worker_threads';
-import { rebuildError, type SerializedError } from '../parallel/errorTransport.js';
+import { rebuildError, type SerializedError } from '../train/pool/errorTransport.js';
 import { runCell, type CellRecord } from './cell.js';
 import type { PaperConfig } from './config.js';
 

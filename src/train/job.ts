@@ -4,7 +4,7 @@
  * (width, init seed and optimiser settings — everything else). {@link runJob} is the in-process runner;
  * trainRegime and the m* search both go through it, so a pool that reimplements it must return the same
  * numbers (init from `initNet(job.m, problem.d, job.seed)`, then `trainFirstLayer`). The worker pool's task
- * (src/parallel/task.ts TrainTask) is a TrainProblem and a TrainJob plus how to run it.
+ * (src/train/pool/task.ts TrainTask) is a TrainProblem and a TrainJob plus how to run it.
  */
 import { initNet, type TwoLayerNet, cloneNet } from '../model/twoLayer.js';
 import { referenceKernel, type TrainKernel } from './kernel.js';

@@ -37,8 +37,6 @@ const RANKS: ReadonlyArray<readonly [prefix: string, rank: number]> = [
   ['src/ntk/', 3],
   ['src/margin/', 4],
   ['src/train/', 5],
-  ['src/fast/', 5],
-  ['src/parallel/', 5],
   ['src/teacher/', 6],
   ['src/regimes/', 7],
   ['src/bounds/', 8],

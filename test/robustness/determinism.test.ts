@@ -4,9 +4,9 @@
  * across runs, across worker counts, and after a run interrupted between claims and resumed. Claims: three
  * quick ones that still exercise fast-check shrinking and GD training (`--only` keeps this ≈ 5 s).
  * Worker counts: `verify` runs its claims in one thread and never builds a TrainPool, so NTK_VERIFY_WORKERS
- * (src/parallel/pool.ts) cannot change its output today; the runs below set it anyway (1 and 2) so that a
+ * (src/train/pool/pool.ts) cannot change its output today; the runs below set it anyway (1 and 2) so that a
  * future pool inside the claims is held to the same bytes. The pool's own independence of the worker count is
- * checked here through the environment variable (bit-identical to in-process) and in test/parallel/pool.test.ts.
+ * checked here through the environment variable (bit-identical to in-process) and in test/train/pool/pool.test.ts.
  * Oracle: the first run's results.json bytes.
  */
 import { readFileSync } from 'node:fs';
@@ -15,11 +15,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { gatherAssumptions } from '../../src/run/assumptions.js';
 import type { ProgressSink } from '../../src/run/progress.js';
 import { runVerify } from '../../src/run/runVerify.js';
-import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/parallel/pool.js';
-import { runTask, type TrainTask } from '../../src/parallel/task.js';
+import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/train/pool/pool.js';
+import { runTask, type TrainTask } from '../../src/train/pool/task.js';
 import { claims } from '../../properties/catalog.js';
 import { InputError } from '../../src/errors.js';
-import { makeProblem } from '../fast/problems.js';
+import { makeProblem } from '../train/fast/problems.js';
 import { runCli, tempDir } from './cliCase.js';
 
 const out = tempDir('det');
@@ -97,7 +97,7 @@ describe('verify --quick (real catalog): byte-identical results.json', () => {
   });
 });
 
-describe('NTK_VERIFY_WORKERS (src/parallel/pool.ts)', () => {
+describe('NTK_VERIFY_WORKERS (src/train/pool/pool.ts)', () => {
   afterEach(() => delete process.env[WORKERS_ENV]);
 
   it('sets the default worker count; unset or empty means all cores; bad values name the variable', () => {

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wasmKernel } from '../../src/fast/wasmKernel.js';
+import { wasmKernel } from '../../src/train/fast/wasmKernel.js';
 import { initNet, type TwoLayerNet } from '../../src/model/twoLayer.js';
 import { angle, ntkCross, ntkGram, ntkKernel } from '../../src/ntk/analytic.js';
 import { empiricalGram } from '../../src/ntk/empirical.js';

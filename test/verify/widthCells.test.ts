@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
-import { runTask } from '../../src/parallel/task.js';
+import { runTask } from '../../src/train/pool/task.js';
 import { resolveTargets } from '../../src/regimes/targets.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
 import { synthetic } from '../../src/data/synthetic.js';

@@ -206,7 +206,7 @@ function widthCommand(program: Command, io: CliIO): void {
         margin = s.margin;
       }
       const { widthReportAsync } = await import('../../bounds/widthReport.js');
-      const { TrainPool } = await import('../../parallel/pool.js');
+      const { TrainPool } = await import('../../train/pool/pool.js');
       const pool = new TrainPool(o.workers !== undefined ? { workers: o.workers } : {});
       const opts = {
         margin,

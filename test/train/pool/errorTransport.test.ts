@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, NonConvergenceError, PreconditionError, ShapeError } from '../../src/errors.js';
-import { rebuildError, serializeError } from '../../src/parallel/errorTransport.js';
+import { InputError, NonConvergenceError, PreconditionError, ShapeError } from '../../../src/errors.js';
+import { rebuildError, serializeError } from '../../../src/train/pool/errorTransport.js';
 
 /** Through structured clone, as postMessage does. */
 const roundTrip = (e: unknown) => rebuildError(structuredClone(serializeError(e)));

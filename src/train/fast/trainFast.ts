@@ -6,19 +6,19 @@
  * Π_R the projection onto ‖W − W(0)‖_F ≤ R (Frobenius; R = Infinity is plain GD). One epoch is one step.
  * Same inputs and outputs as trainFirstLayer (net.W is trained in place), plus `precision`.
  * Falls back to trainFirstLayer with referenceKernel when WebAssembly SIMD is unavailable (notice on stderr).
- * Source: src/train/loop.ts [VERIFIED, same algorithm]; [CHECKED] against it in test/fast/trainFast.test.ts.
+ * Source: src/train/loop.ts [VERIFIED, same algorithm]; [CHECKED] against it in test/train/fast/trainFast.test.ts.
  */
-import type { TwoLayerNet } from '../model/twoLayer.js';
-import { ShapeError, InputError } from '../errors.js';
-import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
-import { trainFirstLayer, type TrainOptions, type TrainResult } from '../train/loop.js';
+import type { TwoLayerNet } from '../../model/twoLayer.js';
+import { ShapeError, InputError } from '../../errors.js';
+import { DEFAULT_ETA, DEFAULT_T } from '../defaults.js';
+import { trainFirstLayer, type TrainOptions, type TrainResult } from '../loop.js';
 import { loadKernel } from './wasmModule.js';
 import { placeProblem, readF, readTransposed, trainArgs, type Precision } from './wasmLayout.js';
 
 export interface FastTrainOptions extends Omit<TrainOptions, 'kernel'> {
   /**
    * Arithmetic: 'f64' matches the reference to 1e-12 relative; 'f32' (opt-in, ~2× faster) to the float32
-   * rounding bounds of test/fast/roundingBounds.ts, ≈ (n + m + d)·2^-24 relative per step. @defaultValue 'f64'
+   * rounding bounds of test/train/fast/roundingBounds.ts, ≈ (n + m + d)·2^-24 relative per step. @defaultValue 'f64'
    */
   precision?: Precision;
 }

@@ -3,13 +3,13 @@
  * Oracle: the sequential search minWidth on the same dataset and options. With kernel 'reference' the pool runs
  * the identical float64 operations, so the whole result must be equal; with the default WebAssembly kernel and
  * plain GD (hard regime, no projection) the pool equals minWidth with kernel wasmKernel('f64') exactly
- * (test/fast/trainFast.test.ts shows trainFast ≡ trainFirstLayer + wasmKernel without projection).
+ * (test/train/fast/trainFast.test.ts shows trainFast ≡ trainFirstLayer + wasmKernel without projection).
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { minWidth, minWidthAsync } from '../../src/bounds/minWidth.js';
-import { TrainPool } from '../../src/parallel/pool.js';
-import { wasmKernel } from '../../src/fast/wasmKernel.js';
-import { xorSphere } from '../train/fixtures.js';
+import { minWidth, minWidthAsync } from '../../../src/bounds/minWidth.js';
+import { TrainPool } from '../../../src/train/pool/pool.js';
+import { wasmKernel } from '../../../src/train/fast/wasmKernel.js';
+import { xorSphere } from '../fixtures.js';
 
 const pool = new TrainPool({ workers: 2 });
 afterAll(() => pool.close());

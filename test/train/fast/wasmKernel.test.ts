@@ -1,17 +1,17 @@
 /**
- * Tests for src/fast/wasmKernel.ts (assembly/kernel.ts behind the TrainKernel interface).
+ * Tests for src/train/fast/wasmKernel.ts (assembly/kernel.ts behind the TrainKernel interface).
  * Oracle: referenceKernel (src/train/kernel.ts, plain TypeScript float64) on the same (W, X, p), with the
- * derived rounding bounds of test/fast/roundingBounds.ts (float64: also the issue's 1e-12 relative target;
+ * derived rounding bounds of test/train/fast/roundingBounds.ts (float64: also the issue's 1e-12 relative target;
  * float32: the same bounds with u = 2^-24). Inputs: fast-check over sizes that exercise every padding and
  * chunking path (odd n, odd d, m not a multiple of 8/16, tiny cache-blocking chunks), hard/soft/mixed targets
  * and weight scales up to 30 (saturated σ, large |f|); seeded by FC_SEED (CI: 42).
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { referenceKernel, makeBuffers } from '../../src/train/kernel.js';
-import { wasmKernel } from '../../src/fast/wasmKernel.js';
-import { loadKernel, setKernelTiles, DEFAULT_TILES } from '../../src/fast/wasmModule.js';
-import { ShapeError, InputError } from '../../src/errors.js';
+import { referenceKernel, makeBuffers } from '../../../src/train/kernel.js';
+import { wasmKernel } from '../../../src/train/fast/wasmKernel.js';
+import { loadKernel, setKernelTiles, DEFAULT_TILES } from '../../../src/train/fast/wasmModule.js';
+import { ShapeError, InputError } from '../../../src/errors.js';
 import { makeProblem, problemArb } from './problems.js';
 import { kernelBounds, U32, U64, F64_TARGET_REL } from './roundingBounds.js';
 

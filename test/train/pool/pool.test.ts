@@ -1,14 +1,14 @@
 /**
- * Tests for src/parallel/pool.ts. Oracles: the in-process runner (runTask, and trainFirstLayer on
+ * Tests for src/train/pool/pool.ts. Oracles: the in-process runner (runTask, and trainFirstLayer on
  * initNet(m, d, seed) directly) — results must be bit-identical whatever the number of workers, in task order;
  * errors thrown in a worker must come back as the same class with the same field.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { TrainPool } from '../../src/parallel/pool.js';
-import { runTask, type TrainTask } from '../../src/parallel/task.js';
-import { initNet } from '../../src/model/twoLayer.js';
-import { trainFirstLayer } from '../../src/train/loop.js';
-import { InputError, ShapeError } from '../../src/errors.js';
+import { TrainPool } from '../../../src/train/pool/pool.js';
+import { runTask, type TrainTask } from '../../../src/train/pool/task.js';
+import { initNet } from '../../../src/model/twoLayer.js';
+import { trainFirstLayer } from '../../../src/train/loop.js';
+import { InputError, ShapeError } from '../../../src/errors.js';
 import { makeProblem } from '../fast/problems.js';
 
 const { X, n, p, net } = makeProblem({ n: 24, d: 5, m: 1, seed: 8, labels: 'soft', wScale: 1, unit: true });

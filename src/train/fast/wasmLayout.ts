@@ -8,9 +8,9 @@
  * for padded neurons), which leaves every real z, f and G entry unchanged.
  * Memory: O(n·m + n·d + m·d) numbers, allocated once per problem; nothing is allocated per step.
  */
-import type { TwoLayerNet } from '../model/twoLayer.js';
-import { ShapeError, InputError } from '../errors.js';
-import { bernoulliEntropy } from '../model/losses.js';
+import type { TwoLayerNet } from '../../model/twoLayer.js';
+import { ShapeError, InputError } from '../../errors.js';
+import { bernoulliEntropy } from '../../model/losses.js';
 import type { KernelExports } from './wasmModule.js';
 
 /** Arithmetic of the kernel: float64 (default, matches the reference to ~1e-12) or float32 (opt-in). */

@@ -1,4 +1,4 @@
-// Worker bootstrap for src/parallel/pool.ts: a worker thread does not inherit tsx's TypeScript loader, so this
+// Worker bootstrap for src/train/pool/pool.ts: a worker thread does not inherit tsx's TypeScript loader, so this
 // plain-ESM shim registers it (tsx/esm/api, the documented programmatic API) and then loads the TS worker.
 import { register } from 'tsx/esm/api';
 

@@ -1,9 +1,9 @@
 /**
- * Tests for src/fast/features.ts and the fallbacks of src/fast/wasmModule.ts, in child processes (detection is
+ * Tests for src/train/fast/features.ts and the fallbacks of src/train/fast/wasmModule.ts, in child processes (detection is
  * once per process): NTK_WASM=simd must select the plain-SIMD build (still within the float64 rounding bound of
  * referenceKernel) and NTK_WASM=off the TypeScript reference (bit-identical to trainFirstLayer), each with exactly
  * one notice line on stderr; the default run must pick relaxed SIMD silently. Oracle: referenceKernel and
- * the rounding bounds of test/fast/roundingBounds.ts, checked inside test/fast/fixtures/fallbackProbe.ts.
+ * the rounding bounds of test/train/fast/roundingBounds.ts, checked inside test/train/fast/fixtures/fallbackProbe.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

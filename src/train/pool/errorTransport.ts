@@ -2,9 +2,9 @@
  * Errors across a worker-thread boundary: a worker sends {@link serializeError}(e), the main thread rethrows
  * {@link rebuildError}(s) — the same class (src/errors.ts), the same message and, for InputError, the same field,
  * so a bad option found inside a worker still reaches the user as one line naming the field.
- * Used by both pools (src/parallel/pool.ts, src/paper/pool.ts).
+ * Used by both pools (src/train/pool/pool.ts, src/paper/pool.ts).
  */
-import { InputError, NonConvergenceError, PreconditionError, ShapeError } from '../errors.js';
+import { InputError, NonConvergenceError, PreconditionError, ShapeError } from '../../errors.js';
 
 /** Structured-clone-safe form of an Error. */
 export interface SerializedError {

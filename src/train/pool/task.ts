@@ -1,17 +1,17 @@
 /**
  * One independent training run as plain, structured-clone-safe data — the unit of work of the worker pool
- * (src/parallel/pool.ts) — and {@link runTask}, the function every worker runs. A task is a
+ * (src/train/pool/pool.ts) — and {@link runTask}, the function every worker runs. A task is a
  * TrainProblem (inputs and targets) and a TrainJob (width, init seed, optimiser) of src/train/job.ts, and options;
  * the student is initNet(m, d, seed), the same initialisation as src/train/job.ts's runJob, so a result
  * depends on the task alone: never on the worker that ran it or on how many workers there are.
- * Source: src/train/loop.ts (the loop) and src/fast/trainFast.ts (its WebAssembly path) [VERIFIED, same code].
+ * Source: src/train/loop.ts (the loop) and src/train/fast/trainFast.ts (its WebAssembly path) [VERIFIED, same code].
  */
-import { initNet } from '../model/twoLayer.js';
-import { InputError } from '../errors.js';
+import { initNet } from '../../model/twoLayer.js';
+import { InputError } from '../../errors.js';
 import { trainFast } from '../fast/trainFast.js';
 import type { Precision } from '../fast/wasmLayout.js';
-import type { JobLoss, TrainJob, TrainProblem } from '../train/job.js';
-import { trainFirstLayer } from '../train/loop.js';
+import type { JobLoss, TrainJob, TrainProblem } from '../job.js';
+import { trainFirstLayer } from '../loop.js';
 
 export interface TaskOptions {
   /**

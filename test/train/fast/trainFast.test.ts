@@ -1,19 +1,19 @@
 /**
- * Tests for src/fast/trainFast.ts (the whole GD loop inside WebAssembly).
+ * Tests for src/train/fast/trainFast.ts (the whole GD loop inside WebAssembly).
  * Oracles: (1) trainFirstLayer (src/train/loop.ts) driving the same kernel through the TrainKernel interface —
  * without projection the two loops perform identical float64 operations, so results must be bit-identical;
  * (2) the reference trajectory (referenceKernel) with the rigorous deviation bound of
- * test/fast/trajectoryBound.ts, in float64 and float32, with and without projection; (3) closed facts: T = 0
+ * test/train/fast/trajectoryBound.ts, in float64 and float32, with and without projection; (3) closed facts: T = 0
  * gives avgLoss = finalLoss = R̂(W(0)), the projection keeps ‖W(T) − W(0)‖_F ≤ R.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cloneNet } from '../../src/model/twoLayer.js';
-import { trainFirstLayer } from '../../src/train/loop.js';
-import { referenceKernel, makeBuffers } from '../../src/train/kernel.js';
-import { trainFast } from '../../src/fast/trainFast.js';
-import { wasmKernel } from '../../src/fast/wasmKernel.js';
-import { ShapeError, InputError } from '../../src/errors.js';
+import { cloneNet } from '../../../src/model/twoLayer.js';
+import { trainFirstLayer } from '../../../src/train/loop.js';
+import { referenceKernel, makeBuffers } from '../../../src/train/kernel.js';
+import { trainFast } from '../../../src/train/fast/trainFast.js';
+import { wasmKernel } from '../../../src/train/fast/wasmKernel.js';
+import { ShapeError, InputError } from '../../../src/errors.js';
 import { makeProblem, problemArb } from './problems.js';
 import { referenceTrajectory } from './trajectoryBound.js';
 import { U32, U64, F64_TARGET_REL } from './roundingBounds.js';

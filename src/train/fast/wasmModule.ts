@@ -1,14 +1,14 @@
 /**
  * Loads the WebAssembly training kernel (assembly/kernel.ts, built by `npm run build:wasm`, which `npm ci`
  * runs through the "prepare" script) once per thread, choosing the relaxed-SIMD build when the runtime
- * supports it (src/fast/features.ts) and the plain-SIMD build otherwise.
+ * supports it (src/train/fast/features.ts) and the plain-SIMD build otherwise.
  * Each thread (main or worker) owns one instance and one linear memory, which grows to the largest problem
- * seen and never shrinks; callers lay their arrays out from heapBase() (src/fast/wasmLayout.ts).
+ * seen and never shrinks; callers lay their arrays out from heapBase() (src/train/fast/wasmLayout.ts).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread } from 'node:worker_threads';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { detectWasmFeatures, type WasmFeatures } from './features.js';
 import { wasmApi, type WasmMemory } from './wasmApi.js';
 
@@ -41,7 +41,7 @@ export interface LoadedKernel {
 }
 
 /** Folder of the compiled modules, relative to this file: <repo>/build/wasm. */
-export const WASM_DIR = fileURLToPath(new URL('../../build/wasm/', import.meta.url));
+export const WASM_DIR = fileURLToPath(new URL('../../../build/wasm/', import.meta.url));
 
 let loaded: LoadedKernel | null | undefined;
 let noticeShown = false;

@@ -16,8 +16,8 @@
  * Source: the formulas above [INFERRED] from the algorithm in assembly/kernel.ts (forward over d, outputs over m,
  * gradient over n; float32 mode rounds X, W, c·x to f32) and src/train/kernel.ts.
  */
-import type { TwoLayerNet } from '../../src/model/twoLayer.js';
-import { softplus, sigmoid, bernoulliEntropy } from '../../src/model/losses.js';
+import type { TwoLayerNet } from '../../../src/model/twoLayer.js';
+import { softplus, sigmoid, bernoulliEntropy } from '../../../src/model/losses.js';
 
 /** Unit roundoff of binary64, 2^-53. */
 export const U64 = 2 ** -53;

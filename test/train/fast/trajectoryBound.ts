@@ -4,7 +4,7 @@
  * kernel of unit roundoff u. Per step, with X∞ = max_i ‖x_i‖, L = X∞²/4 (the loss Hessian, where no ReLU mask
  * changes, is (1/n) Σ σ'(f_i) ∇f_i ∇f_iᵀ with σ' ≤ 1/4 and ‖∇f_i‖_F ≤ ‖x_i‖):
  *   δ_{t+1} = (1 + ηL) δ_t                              (smooth part of the gradient map; projection is nonexpansive)
- *           + η ‖B_t.G‖_F                               (rounding of G at W_ref(t), test/fast/roundingBounds.ts)
+ *           + η ‖B_t.G‖_F                               (rounding of G at W_ref(t), test/train/fast/roundingBounds.ts)
  *           + η Σ_{(i,s): |z_is| ≤ ‖x_i‖ δ_t} 2 m^{-1/2}/n ‖x_i‖   (masks that the perturbation may flip: |Δc| ≤ 2m^{-1/2}/n)
  *           + u (‖W(t+1)‖_F + η‖G_t‖_F + η‖B_t.G‖_F)   (float32 only: the update rounded to f32)
  *           + (md + 4)(u + u64) R + 2u‖W(0)‖_F          (projected runs: radius rounding; f32 ball centre moved)
@@ -12,9 +12,9 @@
  * Then, R̂ being X∞-Lipschitz in W (|σ − p| ≤ 1), |Δ R̂(W(t))| ≤ X∞ δ_t + B_t.loss and |Δf_i(T)| ≤ ‖x_i‖ δ_T + B_T.f_i.
  * Source: the recursion above [INFERRED] (standard perturbation of a nonexpansive + Lipschitz iteration).
  */
-import type { TwoLayerNet } from '../../src/model/twoLayer.js';
-import { referenceKernel, makeBuffers } from '../../src/train/kernel.js';
-import { projectToBall } from '../../src/train/project.js';
+import type { TwoLayerNet } from '../../../src/model/twoLayer.js';
+import { referenceKernel, makeBuffers } from '../../../src/train/kernel.js';
+import { projectToBall } from '../../../src/train/project.js';
 import { kernelBounds, U64, U32 } from './roundingBounds.js';
 
 export interface Trajectory {

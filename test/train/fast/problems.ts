@@ -4,8 +4,8 @@
  * src/rng.ts Gaussians (continuous, so exact ties z = 0 have probability 0).
  */
 import fc from 'fast-check';
-import type { TwoLayerNet } from '../../src/model/twoLayer.js';
-import { makeRng, deriveSeed } from '../../src/rng.js';
+import type { TwoLayerNet } from '../../../src/model/twoLayer.js';
+import { makeRng, deriveSeed } from '../../../src/rng.js';
 
 export interface ProblemSpec {
   n: number;

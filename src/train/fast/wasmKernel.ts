@@ -7,13 +7,13 @@
  * X and p stay resident between calls: a call compares them with a snapshot of the last placed ones
  * (O(n·d), no copy) and re-places them only when they differ or another problem was placed in between;
  * W goes in and G comes out on every call (O(m·d) against O(n·m·d) work). For whole trainings
- * {@link trainFast} (src/fast/trainFast.ts) keeps W resident too and is the fast path.
+ * {@link trainFast} (src/train/fast/trainFast.ts) keeps W resident too and is the fast path.
  * Source: assembly/kernel.ts [INFERRED]; [CHECKED] equal to referenceKernel to 1e-12 relative (f64) in
- * test/fast/wasmKernel.test.ts.
+ * test/train/fast/wasmKernel.test.ts.
  */
-import type { TrainKernel } from '../train/kernel.js';
-import type { TwoLayerNet } from '../model/twoLayer.js';
-import { ShapeError } from '../errors.js';
+import type { TrainKernel } from '../kernel.js';
+import type { TwoLayerNet } from '../../model/twoLayer.js';
+import { ShapeError } from '../../errors.js';
 import { loadKernel, type KernelExports } from './wasmModule.js';
 import {
   currentGeneration, gradArgs, placeProblem, readF, readTransposed, writeW, type Precision, type WasmLayout,

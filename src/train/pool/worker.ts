@@ -1,5 +1,5 @@
 /**
- * The worker side of the pool (src/parallel/pool.ts): receives {id, task} messages, runs each with
+ * The worker side of the pool (src/train/pool/pool.ts): receives {id, task} messages, runs each with
  * {@link runTask} and answers {id, ok, result | error}. Result arrays are transferred, not copied. Errors
  * travel as {name, message, field} and are rebuilt as the same class (ShapeError, InputError, …) by the pool.
  */
@@ -16,7 +16,7 @@ export type TaskReply =
   | { id: number; ok: true; result: ReturnType<typeof runTask> }
   | { id: number; ok: false; error: SerializedError };
 
-if (!parentPort) throw new Error('src/parallel/worker.ts must run in a worker thread (see src/parallel/pool.ts)');
+if (!parentPort) throw new Error('src/train/pool/worker.ts must run in a worker thread (see src/train/pool/pool.ts)');
 const port = parentPort;
 
 port.on('message', (msg: TaskRequest) => {

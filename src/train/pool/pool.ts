@@ -1,22 +1,22 @@
 /**
  * A worker-thread pool for independent training runs (width searches, seed repetitions, sweeps): each worker
  * owns one WebAssembly kernel instance and trains one task at a time; tasks go to whichever worker is idle.
- * Results come back in task order and depend on the task alone (src/parallel/task.ts), never on the number
+ * Results come back in task order and depend on the task alone (src/train/pool/task.ts), never on the number
  * of workers or the schedule: `runJobs` with 1, 2 or 0 (in-process) workers gives bit-identical numbers.
  *
  * Data: each distinct (X, p) of a runJobs call is copied once into SharedArrayBuffers that all workers read,
  * so a batch of k tasks on one dataset costs one O(n·d) copy, not k. The caller may mutate X afterwards.
  * Idle workers are unref'd, so a forgotten close() does not keep the process alive; close() still frees them.
- * Source: Node worker_threads [VERIFIED, Node 20 docs]; the tsx bootstrap is src/parallel/workerEntry.mjs.
+ * Source: Node worker_threads [VERIFIED, Node 20 docs]; the tsx bootstrap is src/train/pool/workerEntry.mjs.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 import { rebuildError } from './errorTransport.js';
 import type { Precision } from '../fast/wasmLayout.js';
 import { runTask, type TaskResult, type TrainTask } from './task.js';
 import type { TaskReply } from './worker.js';
-import type { JobLoss, TrainJob, TrainProblem } from '../train/job.js';
+import type { JobLoss, TrainJob, TrainProblem } from '../job.js';
 
 export interface PoolOptions {
   /**
@@ -113,7 +113,7 @@ export class TrainPool {
    * An evaluator for src/bounds/minWidth.ts's minWidthAsync({ evaluate }): (problem, jobs) → avgLoss per job,
    * in job order, each job trained as initNet(job.m, problem.d, job.seed) + the loop. With kernel 'reference'
    * the numbers are bit-identical to src/train/job.ts's evaluateSequential(problem, jobs); with 'wasm' (default)
-   * they agree to ~1e-12 relative (test/fast/trainFast.test.ts).
+   * they agree to ~1e-12 relative (test/train/fast/trainFast.test.ts).
    */
   evaluator(opts: { kernel?: 'wasm' | 'reference'; precision?: Precision } = {}) {
     return async (problem: TrainProblem, jobs: readonly TrainJob[]): Promise<JobLoss[]> => {
