@@ -13,7 +13,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gatherAssumptions } from '../../src/run/assumptions.js';
-import type { ProgressSink } from '../../src/run/progress.js';
 import { runVerify } from '../../src/run/runVerify.js';
 import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/train/pool/pool.js';
 import { runTask, type TrainTask } from '../../src/train/pool/task.js';
@@ -21,6 +20,7 @@ import { claims } from '../../properties/catalog.js';
 import { InputError } from '../../src/errors.js';
 import { makeProblem } from '../train/fast/problems.js';
 import { runCli, tempDir } from './cliCase.js';
+import { killAtItem } from '../run/killAtItem.js';
 
 const out = tempDir('det');
 const ONLY = ['mutant-kl-16', 'mutant-kernel-pi-plus-theta', 'mutant-one-neuron'];
@@ -38,20 +38,6 @@ async function withWorkers<T>(value: string | undefined, fn: () => Promise<T>): 
     if (old === undefined) delete process.env[WORKERS_ENV];
     else process.env[WORKERS_ENV] = old;
   }
-}
-
-/** Throws (outside any claim) when the k-th item starts: the run stops there, like a kill between claims. */
-function killAtItem(k: number): ProgressSink {
-  let seen = 0;
-  return {
-    start() {},
-    itemStart() {
-      if (++seen === k) throw new Error('simulated kill');
-    },
-    inner() {},
-    itemDone() {},
-    stop() {},
-  };
 }
 
 describe('verify --quick (real catalog): byte-identical results.json', () => {

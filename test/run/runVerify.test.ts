@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import type { Environment } from '../../src/run/environment.js';
 import { mergeResults, mergeRuns } from '../../src/report/merge.js';
-import type { ProgressSink } from '../../src/run/progress.js';
 import { runVerify, type RealDataRunner, type VerifyOptions } from '../../src/run/runVerify.js';
 import { claims, control, counters } from '../report/fixtures/fakeCatalog.js';
+import { killAtItem } from './killAtItem.js';
 
 const env: Environment = { node: 'v0', platform: 'test', cpus: '1 × test', memoryGiB: 1, hostname: 'h', commit: null, packages: {} };
 const fakeRealData: RealDataRunner = async ({ seed }) => ({
@@ -27,20 +27,6 @@ const base = (outDir: string): VerifyOptions => ({
   environment: () => env,
 });
 const resultsOf = (dir: string) => readFileSync(join(dir, 'results.json'), 'utf8');
-
-/** A progress sink that "kills" the run (throws, outside any claim) when the k-th item starts. */
-function killAtItem(k: number): ProgressSink {
-  let seen = 0;
-  return {
-    start() {},
-    itemStart() {
-      if (++seen === k) throw new Error('simulated kill');
-    },
-    inner() {},
-    itemDone() {},
-    stop() {},
-  };
-}
 
 async function waitFor(cond: () => boolean, ms = 10_000): Promise<void> {
   const t0 = Date.now();
