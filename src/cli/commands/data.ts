@@ -112,12 +112,12 @@ function marginCommand(program: Command, io: CliIO): void {
 
 const regimeOption = () => new Option('--regime <r>', 'soft (teacher soft labels, projected GD) or hard (logistic loss on ±1 labels)').choices(['soft', 'hard']).makeOptionMandatory();
 
+/** A command that trains on a dataset file in one regime: its --data and --regime options, in that order. */
+const regimeCommand = (program: Command, name: string, description: string): Command =>
+  program.command(name).description(description).requiredOption('--data <file>', DATA_HELP).addOption(regimeOption());
+
 function trainCommand(program: Command, io: CliIO): void {
-  program
-    .command('train')
-    .description('train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
-    .requiredOption('--data <file>', DATA_HELP)
-    .addOption(regimeOption())
+  regimeCommand(program, 'train', 'train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
     .requiredOption('--width <m>', 'hidden width m', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs (one epoch = one step)', P.positiveInt)
     .option('--lr <eta>', `step size η in (0, ${ETA_MAX}], the documented stable range (default ${DEFAULT_ETA})`, P.stepSize)
@@ -172,11 +172,7 @@ function trainCommand(program: Command, io: CliIO): void {
 }
 
 function widthCommand(program: Command, io: CliIO): void {
-  program
-    .command('width')
-    .description('search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
-    .requiredOption('--data <file>', DATA_HELP)
-    .addOption(regimeOption())
+  regimeCommand(program, 'width', 'search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
     .requiredOption('--eps <e>', 'target epoch-averaged loss ε in (0, 1), nats', P.openUnit)
     .option('--seeds <k>', 'initialisation seeds per width', P.positiveInt)
     .option('--success <f>', 'fraction of seeds that must reach ε, in (0, 1)', P.openUnit)
