@@ -1,7 +1,7 @@
 /**
  * An output folder that cannot be written, or a full disk, gives one clear line (exit 2) and
  * leaves earlier reports intact. Already covered elsewhere: ENOSPC simulated inside write-file-atomic, old file
- * intact, no temp file (test/report/atomicWrite.test.ts); `verify --out` under a regular file
+ * intact, no temp file (test/run/atomicWrite.test.ts); `verify --out` under a regular file
  * (test/cli/usage.test.ts); `writeDatasetFile` into a missing folder (test/data/datasetFile.test.ts).
  * Added here:
  * - paths that cannot hold a folder although their parent exists (under /proc, below a dangling symlink): Node's
