@@ -2,7 +2,7 @@
  * Errors across a worker-thread boundary: a worker sends {@link serializeError}(e), the main thread rethrows
  * {@link rebuildError}(s) — the same class (src/errors.ts), the same message and, for InputError, the same field,
  * so a bad option found inside a worker still reaches the user as one line naming the field.
- * Used by both pools (src/train/pool/pool.ts, src/paper/pool.ts).
+ * Used by the worker pool (src/train/pool/workerPool.ts, serve.ts).
  */
 import { InputError, NonConvergenceError, PreconditionError, ShapeError } from '../../errors.js';
 

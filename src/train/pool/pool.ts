@@ -6,16 +6,13 @@
  *
  * Data: each distinct (X, p) of a runJobs call is copied once into SharedArrayBuffers that all workers read,
  * so a batch of k tasks on one dataset costs one O(n·d) copy, not k. The caller may mutate X afterwards.
- * Idle workers are unref'd, so a forgotten close() does not keep the process alive; close() still frees them.
- * Source: Node worker_threads [VERIFIED, Node 20 docs]; the tsx bootstrap is src/train/pool/workerEntry.mjs.
+ * The threads, their queue and crash handling are src/train/pool/workerPool.ts's WorkerPool.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { InputError } from '../../errors.js';
-import { rebuildError } from './errorTransport.js';
 import type { Precision } from '../fast/wasmLayout.js';
 import { runTask, type TaskResult, type TrainTask } from './task.js';
-import type { TaskReply } from './worker.js';
+import { WorkerPool } from './workerPool.js';
 import type { JobLoss, TrainJob, TrainProblem } from '../job.js';
 
 export interface PoolOptions {
@@ -42,21 +39,8 @@ export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   return v;
 }
 
-interface Pending {
-  task: TrainTask;
-  resolve: (r: TaskResult) => void;
-  reject: (e: Error) => void;
-}
-
-interface Slot {
-  worker: Worker;
-  busy: Pending | null;
-  id: number;
-}
-
-const WORKER_URL = new URL('./workerEntry.mjs', import.meta.url);
-/** Worker deaths in a row (no successful task between) after which queued tasks are rejected, not retried. */
-const MAX_CONSECUTIVE_CRASHES = 4;
+/** The training worker module, loaded by each thread of the pool. */
+const WORKER_URL = new URL('./worker.ts', import.meta.url);
 
 /** Copy a Float64Array into shared memory (one copy, read by every worker without further copies). */
 function shared(a: Float64Array): Float64Array {
@@ -66,26 +50,18 @@ function shared(a: Float64Array): Float64Array {
   return s;
 }
 
+/** The training pool: {@link WorkerPool} over src/train/pool/worker.ts (runTask), plus in-process mode (0 workers). */
 export class TrainPool {
   /** Number of worker threads (0: in-process). */
   readonly size: number;
-  private readonly slots: Slot[] = [];
-  private readonly queue: Pending[] = [];
-  private nextId = 1;
+  private readonly pool: WorkerPool<TrainTask, TaskResult>;
   private closed = false;
-  /** Worker deaths since the last successful reply (a bootstrap failure must not respawn forever). */
-  private crashes = 0;
-  /** Set when workers keep dying: every later task is rejected with it. */
-  private broken: Error | null = null;
 
   /** @throws InputError('workers') unless workers is a non-negative integer. */
   constructor(opts: PoolOptions = {}) {
     const { workers = defaultWorkers() } = opts;
-    if (!Number.isInteger(workers) || workers < 0) {
-      throw new InputError('workers', `TrainPool: expected a non-negative integer, got ${workers}`);
-    }
+    this.pool = new WorkerPool<TrainTask, TaskResult>('TrainPool', WORKER_URL, workers);
     this.size = workers;
-    for (let k = 0; k < workers; k++) this.slots.push(this.spawn());
   }
 
   /**
@@ -102,7 +78,7 @@ export class TrainPool {
       if (!s) copies.set(a, (s = shared(a)));
       return s;
     };
-    const promises = tasks.map((t) => this.submit({ ...t, X: share(t.X), p: share(t.p) }));
+    const promises = tasks.map((t) => this.pool.submit({ ...t, X: share(t.X), p: share(t.p) }));
     const settled = await Promise.allSettled(promises);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) throw (failed as PromiseRejectedResult).reason;
@@ -124,74 +100,8 @@ export class TrainPool {
 
   /** Stop all workers; tasks still queued or running are rejected. Idempotent. */
   async close(): Promise<void> {
-    if (this.closed) return;
     this.closed = true;
-    const err = new Error('TrainPool.close: the pool was closed before the task finished');
-    for (const p of this.queue.splice(0)) p.reject(err);
-    await Promise.all(
-      this.slots.map(async (s) => {
-        if (s.busy) s.busy.reject(err);
-        s.busy = null;
-        await s.worker.terminate();
-      }),
-    );
-  }
-
-  private submit(task: TrainTask): Promise<TaskResult> {
-    return new Promise<TaskResult>((resolve, reject) => {
-      if (this.broken) return reject(this.broken);
-      this.queue.push({ task, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) break;
-      if (slot.busy) continue;
-      const job = this.queue.shift() as Pending;
-      slot.busy = job;
-      slot.id = this.nextId++;
-      slot.worker.ref();
-      slot.worker.postMessage({ id: slot.id, task: job.task });
-    }
-  }
-
-  private spawn(): Slot {
-    const worker = new Worker(WORKER_URL, { execArgv: [] });
-    const slot: Slot = { worker, busy: null, id: 0 };
-    worker.unref();
-    worker.on('message', (reply: TaskReply) => {
-      const job = slot.busy;
-      if (!job || reply.id !== slot.id) return;
-      slot.busy = null;
-      worker.unref();
-      this.crashes = 0;
-      if (reply.ok) job.resolve(reply.result);
-      else job.reject(rebuildError(reply.error));
-      this.pump();
-    });
-    const fail = (e: Error) => {
-      const job = slot.busy;
-      slot.busy = null;
-      if (job) job.reject(e);
-      if (this.closed) return;
-      const k = this.slots.indexOf(slot);
-      if (k < 0) return; // already handled ('error' is followed by 'exit')
-      if (++this.crashes > MAX_CONSECUTIVE_CRASHES) {
-        this.broken = new Error(`TrainPool: workers keep dying (${this.crashes} in a row); last: ${e.message}`);
-        for (const p of this.queue.splice(0)) p.reject(this.broken);
-        return;
-      }
-      // Replace the dead worker so that the pool keeps its size.
-      this.slots[k] = this.spawn();
-      this.pump();
-    };
-    worker.on('error', (e) => fail(e));
-    worker.on('exit', (code) => {
-      if (!this.closed) fail(new Error(`TrainPool: worker exited with code ${code}`));
-    });
-    return slot;
+    await this.pool.close();
   }
 }
 
