@@ -7,6 +7,7 @@
  */
 import { makeRng, deriveSeed } from '../src/rng.js';
 import { sigmoid } from '../src/model/losses.js';
+import type { Regime } from '../src/train/regime.js';
 
 export interface BenchSize {
   n: number;
@@ -33,7 +34,6 @@ export const BENCH_SOFT_RADIUS = 1;
 /** Step size η (torch_train.py uses 1). */
 export const BENCH_ETA = 1;
 
-export type Regime = 'hard' | 'soft';
 
 export interface BenchProblem {
   X: Float64Array;

@@ -1,5 +1,5 @@
 /** One bench row: the throughput figures of one problem size and regime, by wall and CPU clock. */
-import type { Regime } from './problems.js';
+import type { Regime } from '../src/train/regime.js';
 import type { Timed } from './training.js';
 
 /** Medians in M n·m·T/s for one size and regime, by one clock. */

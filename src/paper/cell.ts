@@ -33,9 +33,9 @@ import { trainFast } from '../train/fast/trainFast.js';
 import { hardTargets, klLogit, logisticLoss } from '../model/losses.js';
 import { RADIUS_FACTOR_SOFT } from '../train/defaults.js';
 import type { PaperConfig } from './config.js';
+import type { Regime } from '../train/regime.js';
 
 export type StudentModel = 'two-layer' | 'mlp';
-export type Regime = 'soft' | 'hard';
 
 export interface StudentRecord {
   model: StudentModel;
