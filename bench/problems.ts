@@ -25,6 +25,14 @@ export const BENCH_SIZES: readonly BenchSize[] = [
   { n: 500, d: 784, m: 256, T: 16 },
 ];
 
+export interface BenchProblem {
+  X: Float64Array;
+  n: number;
+  d: number;
+  p: Float64Array;
+  radius: number;
+}
+
 /** The TypeScript reference is ~5–10× slower: it runs T / TS_STEP_DIVISOR steps (at least 2). */
 export const TS_STEP_DIVISOR = 8;
 /** Gain of the soft targets' logit (arbitrary; keeps p away from {0, 1}). */
@@ -33,15 +41,6 @@ export const BENCH_SOFT_GAIN = 4;
 export const BENCH_SOFT_RADIUS = 1;
 /** Step size η (torch_train.py uses 1). */
 export const BENCH_ETA = 1;
-
-
-export interface BenchProblem {
-  X: Float64Array;
-  n: number;
-  d: number;
-  p: Float64Array;
-  radius: number;
-}
 
 /** Seeded bench data for one size and regime. */
 export function benchProblem(size: BenchSize, regime: Regime, seed = 0): BenchProblem {
