@@ -17,7 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { loadKernel } from '../src/train/fast/wasmModule.js';
 import { TrainPool } from '../src/train/pool/pool.js';
 import { BENCH_SIZES, BENCH_SOFT_RADIUS, benchProblem, type BenchSize } from './problems.js';
-import type { Regime } from '../src/train/regime.js';
 import { timeTraining, timePool, TASKS_PER_WORKER, type Impl, type Timed } from './training.js';
 import { detectTorch, runTorch, type TorchInfo } from './torch.js';
 import { marginFigures, gramSeconds, memoryFigure, timeNpm, type MemoryFigure, type MarginRow } from './extras.js';

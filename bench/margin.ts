@@ -5,11 +5,11 @@
  * default relGap = 1e-6 given the Gram K (the Gram itself is timed separately by the bench); median of
  * BENCH_REPS runs after one untimed warm-up.
  */
-import { deriveSeed, makeRng } from '../rng.js';
-import { ntkGram } from '../ntk/analytic.js';
-import { gammaRkhs } from './gammaRkhs.js';
-import { uniformSphere } from '../data/sphere.js';
-import { teacherNetLabels } from '../data/teacher.js';
+import { deriveSeed, makeRng } from '../src/rng.js';
+import { ntkGram } from '../src/ntk/analytic.js';
+import { gammaRkhs } from '../src/margin/gammaRkhs.js';
+import { uniformSphere } from '../src/data/sphere.js';
+import { teacherNetLabels } from '../src/data/teacher.js';
 
 /** Input dimension of the bench problems (our choice: MNIST-PCA-like). */
 export const BENCH_D = 10;
