@@ -1,18 +1,18 @@
 /**
- * The bench's other figures: the margin solver (through src/margin/bench.ts's benchMargin, when present),
+ * The bench's other figures: the margin solver (bench/margin.ts),
  * the analytic NTK Gram at n = 1000, peak memory of one training at (500, 784, 256) in a fresh process, and,
  * behind --with-suite, the wall time of `npm test` and of the default `npm run verify`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { ntkGram } from '../src/ntk/analytic.js';
 import { median } from './stats.js';
 import { benchProblem } from './problems.js';
+import { benchMargin } from './margin.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Sample sizes of the margin-solver figure (issue 8). */
+/** Sample sizes of the margin-solver figure. */
 export const MARGIN_NS = [100, 300, 1000];
 
 export interface MarginRow {
@@ -22,16 +22,9 @@ export interface MarginRow {
   iterations: number;
 }
 
-/**
- * HOOK: src/margin/bench.ts is written by the margin work (benchMargin(ns) → {n, seconds, relGap,
- * iterations}[]). Imported by path at run time so that the bench runs (and type-checks) before it exists.
- */
+/** Timings of the γ_rkhs solver at MARGIN_NS (bench/margin.ts). */
 export async function marginFigures(): Promise<{ rows: MarginRow[] } | { missing: string }> {
-  const file = `${ROOT}src/margin/bench.ts`;
-  if (!existsSync(file)) return { missing: 'src/margin/bench.ts (benchMargin) does not exist yet' };
-  const mod = (await import(pathToFileURL(file).href)) as { benchMargin?: (ns: number[]) => MarginRow[] | Promise<MarginRow[]> };
-  if (typeof mod.benchMargin !== 'function') return { missing: 'src/margin/bench.ts has no benchMargin export' };
-  return { rows: await mod.benchMargin(MARGIN_NS) };
+  return { rows: await benchMargin(MARGIN_NS) };
 }
 
 /** Median seconds of ntkGram(X, n, d) over reps runs. */

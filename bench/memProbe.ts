@@ -5,8 +5,8 @@
  * process keeps the peak from being inflated by earlier bench work.
  */
 import { initNet } from '../src/model/twoLayer.js';
-import { trainFast } from '../src/fast/trainFast.js';
-import { loadKernel } from '../src/fast/wasmModule.js';
+import { trainFast } from '../src/train/fast/trainFast.js';
+import { loadKernel } from '../src/train/fast/wasmModule.js';
 import { benchProblem } from './problems.js';
 
 const [n, d, m, T] = process.argv.slice(2).map(Number);

@@ -1,12 +1,13 @@
 /**
- * Bench inputs: the sizes of issue 8 and the data of shared/reference/torch_train.py, so that our figures and
+ * Bench inputs: the bench sizes and the data of shared/reference/torch_train.py, so that our figures and
  * PyTorch's are for the same problem shape: X rows N(0, I_d) normalised to the unit sphere, hard labels
  * y = sign(x_0 x_1) (p = (1+y)/2) and, for the soft regime, p_i = σ(BENCH_SOFT_GAIN · x_i0 x_i1 · d) ∈ (0, 1).
  * The soft regime runs projected GD with radius BENCH_SOFT_RADIUS (so the projection's cost is measured);
  * the hard regime plain GD. Step size 1 in both, as in torch_train.py. Throughput does not depend on the data.
  */
 import { makeRng, deriveSeed } from '../src/rng.js';
-import { sigmoid } from '../src/train/losses.js';
+import { sigmoid } from '../src/model/losses.js';
+import type { Regime } from '../src/train/regime.js';
 
 export interface BenchSize {
   n: number;
@@ -16,13 +17,21 @@ export interface BenchSize {
   T: number;
 }
 
-/** The sizes of issue 8; T chosen so that n·m·T ≈ 6e7 at d = 20 and 2e6 at d = 784. */
+/** The bench sizes; T chosen so that n·m·T ≈ 6e7 at d = 20 and 2e6 at d = 784. */
 export const BENCH_SIZES: readonly BenchSize[] = [
   { n: 200, d: 20, m: 64, T: 4000 },
   { n: 200, d: 20, m: 512, T: 500 },
   { n: 200, d: 20, m: 4096, T: 64 },
   { n: 500, d: 784, m: 256, T: 16 },
 ];
+
+export interface BenchProblem {
+  X: Float64Array;
+  n: number;
+  d: number;
+  p: Float64Array;
+  radius: number;
+}
 
 /** The TypeScript reference is ~5–10× slower: it runs T / TS_STEP_DIVISOR steps (at least 2). */
 export const TS_STEP_DIVISOR = 8;
@@ -32,16 +41,6 @@ export const BENCH_SOFT_GAIN = 4;
 export const BENCH_SOFT_RADIUS = 1;
 /** Step size η (torch_train.py uses 1). */
 export const BENCH_ETA = 1;
-
-export type Regime = 'hard' | 'soft';
-
-export interface BenchProblem {
-  X: Float64Array;
-  n: number;
-  d: number;
-  p: Float64Array;
-  radius: number;
-}
 
 /** Seeded bench data for one size and regime. */
 export function benchProblem(size: BenchSize, regime: Regime, seed = 0): BenchProblem {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — throughput of the training step (issue 8) and the suite's other hot spots.
+ * `npm run bench` — throughput of the training step (against single-core PyTorch, bench/targets.ts) and the suite's other hot spots.
  *
  *   npm run bench [-- --reps 5] [--torch-reps 3] [--pool-reps 3] [--quick] [--no-torch] [--with-suite] [--out FILE]
  *                  [--no-search] [--search-only]
@@ -12,15 +12,16 @@
  */
 import os from 'node:os';
 import { parseArgs as parseArgsNode } from 'node:util';
-import { writeAtomic } from '../src/report/atomicWrite.js';
+import { writeAtomic } from '../src/run/atomicWrite.js';
 import { fileURLToPath } from 'node:url';
-import { loadKernel } from '../src/fast/wasmModule.js';
-import { TrainPool } from '../src/parallel/pool.js';
-import { BENCH_SIZES, BENCH_SOFT_RADIUS, benchProblem, type BenchSize, type Regime } from './problems.js';
+import { loadKernel } from '../src/train/fast/wasmModule.js';
+import { TrainPool } from '../src/train/pool/pool.js';
+import { BENCH_SIZES, BENCH_SOFT_RADIUS, benchProblem, type BenchSize } from './problems.js';
 import { timeTraining, timePool, TASKS_PER_WORKER, type Impl, type Timed } from './training.js';
 import { detectTorch, runTorch, type TorchInfo } from './torch.js';
 import { marginFigures, gramSeconds, memoryFigure, timeNpm, type MemoryFigure, type MarginRow } from './extras.js';
 import { median } from './stats.js';
+import type { Figures, Row } from './row.js';
 import { TARGETS, judge, searchTargetLines, type TargetResult } from './targets.js';
 import { SEARCH_SET, searchTable, widthSearchFigures, type SearchFigures } from './widthSearch.js';
 
@@ -71,33 +72,6 @@ function parseArgs(argv: string[]): Args {
     search: !(v['no-search'] ?? false),
     searchOnly: v['search-only'] ?? false,
   };
-}
-
-/** Medians in M n·m·T/s for one size and regime, by one clock. */
-export interface Figures {
-  ts: number;
-  f64: number;
-  f32: number;
-  pool1?: number;
-  pool2?: number;
-  torch64?: number;
-  torch32?: number;
-}
-
-export interface Row {
-  n: number;
-  d: number;
-  m: number;
-  T: number;
-  regime: Regime;
-  /** Per wall-clock second (the issue's measure). */
-  wall: Figures;
-  /** Per CPU second of the measured process (robust when other processes share the cores). */
-  cpu: Figures;
-  /** Cores obtained (CPU s / wall s) by the 1- and 2-worker pool runs (medians). */
-  poolCores?: { pool1: number; pool2: number };
-  /** All samples, for the JSON. */
-  samples: Record<string, Timed[]>;
 }
 
 const fmt = (v: number | undefined, digits = 1) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
@@ -229,7 +203,7 @@ async function main(): Promise<void> {
   log('(2w/1w per CPU second near 1 means no slowdown per training when both workers run; the wall-clock 2w/1w can only reach 2 if the machine gives this process 2 free cores)');
 
   const targets = { wall: judge(rows, 'wall'), cpu: judge(rows, 'cpu') };
-  log('\nTargets (issue 8; hard regime, float64 on one core unless stated): wall clock | per CPU second');
+  log('\nTargets (hard regime, float64 on one core unless stated): wall clock | per CPU second');
   targets.wall.forEach((t, j) => {
     const c = targets.cpu[j];
     const show = (x: TargetResult) => (x.value === undefined ? 'not measured' : `${x.met ? '✓' : '✗'} ${x.value.toFixed(2)}×`);

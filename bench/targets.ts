@@ -1,11 +1,11 @@
 /**
- * The performance targets of issue 8, judged on the bench rows (hard regime: the algorithm torch_train.py runs):
+ * The performance targets of the suite, judged on the bench rows (hard regime: the algorithm torch_train.py runs):
  * float64 on one core vs single-core PyTorch float64 — ≥ 2× at (200, 20, 64), ≥ 1.5× at (200, 20, 512) and
  * (200, 20, 4096), ≥ 0.5× at (500, 784, 256); float32 ≥ 3× PyTorch float64 at the d = 20 sizes; two workers
  * ≥ 1.8× one worker in aggregate throughput of independent trainings (judged at every size).
- * Source: issue 8, "Targets" [VERIFIED].
+ * Source: our performance goals (README, Performance) [INFERRED].
  */
-import type { Row } from './run.js';
+import type { Row } from './row.js';
 import type { SearchFigures } from './widthSearch.js';
 
 export interface Target {

@@ -6,9 +6,9 @@
  */
 import { initNet } from '../src/model/twoLayer.js';
 import { trainFirstLayer } from '../src/train/loop.js';
-import { trainFast } from '../src/fast/trainFast.js';
-import type { TrainPool } from '../src/parallel/pool.js';
-import type { TrainTask } from '../src/parallel/task.js';
+import { trainFast } from '../src/train/fast/trainFast.js';
+import type { TrainPool } from '../src/train/pool/pool.js';
+import type { TrainTask } from '../src/train/pool/task.js';
 import { BENCH_ETA, TS_STEP_DIVISOR, type BenchProblem, type BenchSize } from './problems.js';
 
 export type Impl = 'ts' | 'f64' | 'f32';

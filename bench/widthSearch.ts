@@ -17,11 +17,11 @@ import { loadMnistPair, type MnistPairOptions } from '../src/data/mnist.js';
 import { gammaRkhs } from '../src/margin/gammaRkhs.js';
 import { ntkGram } from '../src/ntk/analytic.js';
 import { minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from '../src/bounds/minWidth.js';
-import { TrainPool } from '../src/parallel/pool.js';
-import { evaluateFast } from '../src/parallel/task.js';
+import { TrainPool } from '../src/train/pool/pool.js';
+import { evaluateFast } from '../src/train/pool/task.js';
 import { DEFAULT_ETA } from '../src/train/defaults.js';
 import { theoryEpochs } from '../src/train/epochs.js';
-import type { Regime } from '../src/train/targets.js';
+import type { Regime } from '../src/train/regime.js';
 import { TORCH_PYTHON } from './torch.js';
 
 /** One dataset of the search set and its target ε. */

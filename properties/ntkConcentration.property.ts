@@ -1,6 +1,5 @@
 /**
- * vitest wrapper: claim ntk-concentration and its mutants (kernel π + θ — the "break the kernel formula" check of
- * issue 2 item 8 — and the radius divided by 4). Claims: properties/claims/ntkConcentration.ts, properties/mutants/.
+ * vitest wrapper: claim ntk-concentration and its mutants (kernel π + θ — the "break the kernel formula" check — and the radius divided by 4). Claims: properties/claims/ntkConcentration.ts, properties/mutants/.
  */
 import { it } from 'vitest';
 import { ntkConcentrationClaim } from './claims/ntkConcentration.js';

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { initNet } from '../../src/model/twoLayer.js';
 import { makeBuffers, referenceKernel } from '../../src/train/kernel.js';
-import { hardTargets } from '../../src/train/losses.js';
+import { hardTargets } from '../../src/model/losses.js';
 import { deriveSeed } from '../../src/rng.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { caseDatasetArb, datasetPayload, type DatasetCase } from '../../src/verify/caseData.js';

@@ -9,7 +9,7 @@
  * Data:       two doubles; no dataset (the report shows n, d as —).
  */
 import fc from 'fast-check';
-import { klBetweenLogits } from '../../src/train/losses.js';
+import { klBetweenLogits } from '../../src/model/losses.js';
 import { klRoundingAllowance } from '../../src/verify/tolerances.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import type { PropertySpec } from '../../src/verify/runProperty.js';

@@ -14,15 +14,15 @@
  */
 import { synthetic, type SyntheticKind } from '../../src/data/synthetic.js';
 import { initNet } from '../../src/model/twoLayer.js';
-import { TrainPool } from '../../src/parallel/pool.js';
-import type { TaskResult } from '../../src/parallel/task.js';
+import { TrainPool } from '../../src/train/pool/pool.js';
+import type { TaskResult } from '../../src/train/pool/task.js';
 import { flippedFraction, maxNeuronMovement } from '../../src/train/lazyMetrics.js';
-import { trainRegime } from '../../src/train/regimes.js';
-import { hardTargets } from '../../src/train/losses.js';
+import { trainRegime } from '../../src/regimes/trainRegime.js';
+import { hardTargets } from '../../src/model/losses.js';
 import { deriveSeed } from '../../src/rng.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
-import { bootstrapLogLogSlope } from '../../src/verify/stats.js';
+import { bootstrapLogLogSlope } from '../../src/stats/inference.js';
 import { GRADIENT_REL_ALLOWANCE_PER_TERM } from '../../src/verify/tolerances.js';
 import type { ClaimResult } from '../../src/verify/types.js';
 

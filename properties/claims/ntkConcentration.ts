@@ -2,7 +2,7 @@
  * Claim:      NTK concentration. For inputs on the unit sphere and W(0) ~ N(0, I), with probability ≥ 1 − δ,
  *               max_ij |K_m(x_i, x_j) − K(x_i, x_j)| ≤ r(m) := sqrt(2 ln(2n²/δ)/m),
  *             K_m the empirical first-layer Gram (src/ntk/empirical.ts), K = <x,x'>(π − θ)/(2π) (src/ntk/analytic.ts).
- * Source:     issue 4 claim 1; each entry is <x_i,x_j> times a mean of m indicators in [0, 1], so Hoeffding and
+ * Source:     our reading [INFERRED]: each entry is <x_i,x_j> times a mean of m indicators in [0, 1], so Hoeffding and
  *             a union bound over n² entries give the tighter sqrt(ln(2n²/δ)/(2m)) [INFERRED]; the kernel is
  *             Ji & Telgarsky 2020 (arXiv 1909.12292) §2 [RECALLED]. Expect: verified.
  * Confidence: δ = 0.05; each case runs 240 inits; the case fails iff the Clopper–Pearson lower bound of its

@@ -2,18 +2,16 @@
  * Claim:      scaling of the required width. Log-log least-squares slopes of m* against 1/γ and 1/ε:
  *             soft slope in 1/γ ≤ 2, soft slope in 1/ε ≤ 1, hard slope in 1/γ ≤ 4 (the exponents of the bounds
  *             C/(γ²ε) and C·ln(1/ε)/γ⁴; hard in 1/ε is reported, its theory "slope" being ln-like, ≈ 0).
- * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, orders 1/(γ²ε) and ln(1/ε)/γ⁴ [VERIFIED per
- *             the brief]; issue 4 claim 9. Bounds are upper bounds: a smaller observed slope is consistent.
+ * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, orders 1/(γ²ε) and ln(1/ε)/γ⁴ [RECALLED].
+ *             Bounds are upper bounds: a smaller observed slope is consistent.
  * Confidence: 95% percentile bootstrap of each slope (2000 resamples of the cells): verified iff every tested
  *             interval lies at or below its theory slope, refuted iff one lies entirely above, else inconclusive
  *             (also when a fit has fewer than 3 distinct x values). T-limited cells (widthCells.ts) are excluded.
  *             A fit whose interval is 0 [0, 0] (m* the same in every cell) is reported as flat: consistent with the
  *             upper bound, but it shows no width change. The claim is inconclusive when every tested fit is flat
- *             (the sweep resolved nothing; at T = 300 the hard fit was flat at the default seed). A flat soft fit beside a
- *             rising hard fit on the same datasets is evidence, not noise: soft m* stays at its floor (quick mode, 3
- *             of the first 52 false-alarm seeds).
- * Design:     every cell at the theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ ∈ [300, 100000] (src/train/epochs.ts; at a
- *             fixed T = 300 the hard m* measured T, not width, and its slope in 1/γ was a vacuous 0).
+ *             (the sweep resolved nothing). A flat soft fit beside a rising hard fit on the same datasets is evidence,
+ *             not noise: soft m* stays at its floor.
+ * Design:     every cell at the theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ ∈ [300, 100000] (src/train/epochs.ts).
  *             γ sweep — synthetic linear/teacher/xor at difficulty {0, 0.3, 0.6, 0.9} (default {0, 0.2, …, 0.8, 0.9}),
  *             n = 30, d = 5, and MNIST 4 vs 9, 3 vs 5, 0 vs 1 (n = 30, PCA 5, pixel noise σ ∈ {0, 0.5, 1}); both regimes
  *             at ε = 0.05 (the cells of claim separation; γ spans a factor ≈ 4, so slopes are weakly determined).
@@ -22,7 +20,7 @@
  */
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
-import { bootstrapLogLogSlope, type BootstrapInterval, type LogLogFit } from '../../src/verify/stats.js';
+import { bootstrapLogLogSlope, type BootstrapInterval, type LogLogFit } from '../../src/stats/inference.js';
 import { epochMetrics, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type EpochRule, type WidthSearchCell } from '../../src/verify/widthCells.js';
 import type { ClaimResult, RunContext } from '../../src/verify/types.js';
 import type { SyntheticKind } from '../../src/data/synthetic.js';

@@ -2,8 +2,8 @@
  * Claim:      separation of the regimes. Where the bounds favour soft labels, soft labels need fewer neurons than
  *             hard labels, m*_soft(γ, ε) < m*_hard(γ, ε), and the ratio m*_hard/m*_soft grows as γ shrinks (the
  *             bounds' ratio is ε·ln(1/ε)/γ², i.e. log-log slope 2 in 1/γ).
- * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: soft O(1/(γ²ε)) vs hard O(ln(1/ε)/γ⁴) [VERIFIED per
- *             the brief]; issue 4 claim 10. Eligibility [INFERRED]: the issue states the claim for γ ≤ ε; with equal
+ * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: soft O(1/(γ²ε)) vs hard O(ln(1/ε)/γ⁴), soft
+ *             labels winning on hard data, γ ≤ ε [RECALLED]. Eligibility [INFERRED]: with equal
  *             constants the soft bound is the smaller one iff γ² < ε·ln(1/ε), and γ ≤ ε implies it for ε < 0.56. We test
  *             the whole region γ < √(ε ln(1/ε)) (= 0.387 at ε = 0.05) and count the γ ≤ ε datasets apart: at n = 30
  *             no sweep dataset has γ ≤ 0.05 (γ ∈ [0.07, 0.3]), and smaller γ needs T ∝ 1/γ² beyond the verify budget.
@@ -14,20 +14,17 @@
  *             per output sign; four to five for xor in d = 5), where an O(·) bound says nothing. Where the issue
  *             states the claim (γ ≤ ε), every dataset must have m*_soft ≤ m*_hard (none at n = 30, see Source).
  *             Why not every dataset everywhere: near the crossover the bounds barely differ (their ratio
- *             ε ln(1/ε)/γ² is 1.5 at γ = 0.31, ε = 0.05) while m* from 3 inits moves by ±1; run seed 32 gave
- *             m*_soft = 4 > m*_hard = 3 on MNIST 0 vs 1 (γ = 0.31), its 19 other usable datasets tied or in favour of
- *             soft. (b) 95% percentile bootstrap (2000 resamples) of the log-log slope of m*_hard/m*_soft in 1/γ over
+ *             ε ln(1/ε)/γ² is 1.5 at γ = 0.31, ε = 0.05) while m* from 3 inits moves by ±1. (b) 95% percentile bootstrap (2000 resamples) of the log-log slope of m*_hard/m*_soft in 1/γ over
  *             the usable datasets: verified iff (a) holds and the interval is > 0; refuted iff (a) is refuted or
  *             the interval is < 0; inconclusive otherwise. m* uses 3 init seeds (2 must reach ε). T-limited cells
  *             (either regime) are excluded (src/verify/widthCells.ts).
  * Design:     the γ-sweep datasets of scaling-slopes (properties/claims/scalingSlopes.ts), both regimes at ε = 0.05,
- *             at the theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ (src/train/epochs.ts). At a fixed T = 300 (ε = 0.3)
- *             this claim was inconclusive on every seed: soft labels at τ = 1 reach ε = 0.3 with one neuron (the
- *             zero predictor's KL is ≈ 0.11), hard labels with two, whatever γ.
+ *             at the theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ (src/train/epochs.ts).
  */
+import { BOUNDS_RATIO_SLOPE, softFavoured } from '../../src/bounds/laws.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
-import { binomialTail, bootstrapLogLogSlope } from '../../src/verify/stats.js';
+import { binomialTail, bootstrapLogLogSlope } from '../../src/stats/inference.js';
 import { epochMetrics, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS } from '../../src/verify/widthCells.js';
 import type { ClaimResult } from '../../src/verify/types.js';
 import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';
@@ -36,9 +33,6 @@ import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';
 export const EPS_SEPARATION = 0.05;
 /** Sign-test levels: "soft needs fewer" is supported below ALPHA_FOR, the reverse refutes below ALPHA_AGAINST. */
 export const SIGN_TEST = { alphaFor: 0.05, alphaAgainst: 0.001 };
-
-/** The bounds favour soft labels (equal constants): C/(γ²ε) < C·ln(1/ε)/γ⁴ ⟺ γ² < ε·ln(1/ε). */
-export const softFavoured = (gamma: number, eps: number) => gamma * gamma < eps * Math.log(1 / eps);
 
 export const separationClaim = aggregateClaim({
   id: 'separation',
@@ -102,7 +96,7 @@ export const separationClaim = aggregateClaim({
     metrics.ratioSlope = fit.slope;
     metrics.ratioSlopeLower95 = fit.lower;
     metrics.ratioSlopeUpper95 = fit.upper;
-    const trend = `ratio slope in 1/γ ${fmt(fit.slope)} [${fmt(fit.lower)}, ${fmt(fit.upper)}] (bounds' ratio: 2)`;
+    const trend = `ratio slope in 1/γ ${fmt(fit.slope)} [${fmt(fit.lower)}, ${fmt(fit.upper)}] (bounds' ratio: ${BOUNDS_RATIO_SLOPE})`;
     if (fit.lower > 0 && pFor < SIGN_TEST.alphaFor) return { verdict: 'verified', evidence: `${tally}; ${trend} > 0`, metrics, cells };
     if (fit.upper < 0) return { verdict: 'refuted', evidence: `${tally}; ${trend} < 0: the ratio falls as γ shrinks`, metrics, cells };
     const ratios = new Set(usable.map((p) => (p.hard.mStar as number) / (p.soft.mStar as number)));

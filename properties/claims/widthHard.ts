@@ -2,7 +2,7 @@
  * Claim:      hard-label width. Plain GD on the logistic loss reaches epoch-averaged loss ≤ ε once
  *             m ≥ C_hard·ln(1/ε)/γ⁴: the empirical m*_hard(γ, ε) ≤ ⌈Ĉ_hard·ln(1/ε)/γ⁴⌉ with Ĉ_hard fitted ONCE on a
  *             fixed calibration design, then held fixed on fresh datasets incl. γ and ε outside that range.
- * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: O(ln(1/ε)/γ⁴) [VERIFIED per the brief]; the
+ * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: O(ln(1/ε)/γ⁴) [RECALLED]; the
  *             Ji–Telgarsky 2020 (arXiv 1909.12292) analysis is of this type [RECALLED]. Constant, T, γ reading
  *             ours (γ = γ_rkhs, η = 4, theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ ∈ [300, 100000] as in width-soft;
  *             src/verify/widthCells.ts). Expect: verified.
@@ -11,10 +11,9 @@
  *             T(γ, ε) above ε/2) are reported as not applicable, never counted.
  * Data:       calibration: the datasets of width-soft, ε ∈ {0.1, 0.07}. Fresh: the knobs of width-soft,
  *             ε ∈ {0.2, 0.1, 0.05, 0.03} (three of four outside the calibration range); 12 cases quick, 24 default.
- *             At the former fixed T = 300 hard ε had to stay in [0.25, 0.5]: smaller ε were mostly T-limited.
  */
 import { widthConstantClaim } from '../../src/verify/widthConstantClaim.js';
-import { HARD_LAW } from '../../src/verify/widthLaw.js';
+import { HARD_LAW } from '../../src/bounds/laws.js';
 import { CALIBRATION_DATA, FRESH_KNOBS } from './widthSoft.js';
 
 export const widthHardClaim = widthConstantClaim({

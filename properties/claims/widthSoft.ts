@@ -3,25 +3,22 @@
  *             epoch-averaged loss ≤ ε once m ≥ C_soft/(γ²ε): the empirical m*_soft(γ, ε) ≤ ⌈Ĉ_soft/(γ²ε)⌉ with Ĉ_soft
  *             fitted ONCE on a fixed calibration design and then held fixed on fresh datasets, including γ and ε
  *             outside the calibration range.
- * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: O(1/(γ²ε)) neurons [VERIFIED per the brief];
+ * Source:     Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: O(1/(γ²ε)) neurons [RECALLED];
  *             theorem text unread — constant, T, radius and γ reading are ours (γ = γ_rkhs, η = 4, theory epoch
  *             budget T(γ, ε) = ⌈40/(η γ² ε)⌉ ∈ [300, 100000] (src/train/epochs.ts), radius 2× teacher RKHS norm;
  *             src/verify/widthCells.ts). Expect: verified.
  * Confidence: Ĉ is the upper prediction bound (level 1 − α/24, α = 0.002) of ln(m*·γ²ε) fitted on the calibration
- *             cells under a normal model (src/verify/widthLaw.ts), so a correct law is refuted with probability
+ *             cells under a normal model (src/verify/calibrate.ts), so a correct law is refuted with probability
  *             ≤ α per run under that model; m* is the smallest width where ≥ 2 of 3 inits reach ε. Cells whose loss floor at
  *             T(γ, ε) is > ε/2 are T-limited (not applicable), reported, never counted (src/verify/widthCells.ts);
  *             cases the law calls easier than every calibration cell are reported but not tested (the floor
  *             regime, src/verify/widthConstantClaim.ts).
  * Data:       calibration: synthetic linear (difficulty 0, 0.5, 0.9), teacher (0, 0.5, 0.9), xor (0, 0.5); n = 30, d = 5;
  *             ε ∈ {0.1, 0.07}. Fresh: linear/teacher/xor, n ∈ [26, 40], d ∈ [4, 8], difficulty ∈ {0, 0.3, 0.6, 0.9},
- *             ε ∈ {0.2, 0.1, 0.05, 0.03} (three of four outside the calibration range: with
- *             a single outside value, some runs tested no outside case and ended inconclusive); 12 cases quick, 24 default.
- *             At the former fixed T = 300, fresh ε had to stay ≥ 0.04 (soft) and ≥ 0.25 (hard) and difficulty ≤ 0.6, else
- *             most cells were T-limited; at T(γ, ε) none of the 48 fresh cases of the default seed is.
+ *             ε ∈ {0.2, 0.1, 0.05, 0.03} (three of four outside the calibration range); 12 cases quick, 24 default.
  */
 import { widthConstantClaim, type CalibrationDesign, type FreshDesign } from '../../src/verify/widthConstantClaim.js';
-import { SOFT_LAW } from '../../src/verify/widthLaw.js';
+import { SOFT_LAW } from '../../src/bounds/laws.js';
 import type { DataRef } from '../../src/verify/widthCells.js';
 
 /** The fixed calibration datasets shared by claims 7 and 8 (independent of the run seed). */

@@ -1,8 +1,8 @@
 /**
  * Mutant:     "the width needed does not depend on ε": m*_soft(0.3) = m*_soft(0.05) on every dataset — FALSE: a
  *             smaller target needs at least as many and, where the loss is not already tiny at m = 1, more neurons.
- * Source:     deliberately false width claim (issue 4 "Falsification power").
- * Expect:     refuted with a shrunk dataset. Machinery: the width cells of claims 7–10 (both cells applicable),
+ * Source:     deliberately false width claim (our falsification check: a mutant must be refuted).
+ * Expect:     refuted with a shrunk dataset. Machinery: the width cells of the width claims (both cells applicable),
  *             datasets and fixed epoch rule (T = 300) as mutant-one-neuron.
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';

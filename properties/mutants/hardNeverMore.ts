@@ -1,8 +1,8 @@
 /**
  * Mutant:     "hard labels never need more neurons than soft labels": m*_hard(ε) ≤ m*_soft(ε) at ε = 0.3 — FALSE
  *             at this scale as in theory: soft targets are reachable by one neuron where hard labels need two.
- * Source:     deliberately reversed separation claim (issue 4 "Falsification power").
- * Expect:     refuted with a shrunk dataset. Machinery: the width cells of claims 7–10 (both regimes must be
+ * Source:     deliberately reversed separation claim (our falsification check: a mutant must be refuted).
+ * Expect:     refuted with a shrunk dataset. Machinery: the width cells of the width claims (both regimes must be
  *             applicable, i.e. not T-limited), datasets and fixed epoch rule (T = 300) as mutant-one-neuron.
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';

@@ -2,7 +2,7 @@
  * Mutant:     NTK concentration with the radius divided by 4: max_ij |K_m − K| ≤ sqrt(2 ln(2n²/δ)/m)/4 w.p. ≥ 1 − δ
  *             — FALSE: it is half the Hoeffding radius sqrt(ln(2n²/δ)/(2m)); already at n = 1 the diagonal entry
  *             (a Binomial(m, 1/2)/m) leaves it with probability ≈ P(|Z| > 1.36) ≈ 0.17 > δ = 0.05.
- * Source:     deliberately broken constant of ntk-concentration (issue 4 "Falsification power").
+ * Source:     deliberately broken constant of ntk-concentration (our falsification check: a mutant must be refuted).
  * Expect:     refuted; the shrunk case should be tiny (n = 1, d = 1 suffices). Same generator, trials and test.
  */
 import { ntkGram } from '../../src/ntk/analytic.js';

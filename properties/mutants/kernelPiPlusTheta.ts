@@ -1,8 +1,8 @@
 /**
  * Mutant:     the NTK with (π + θ) in place of (π − θ): K'(x, x') = <x, x'>(π + θ)/(2π) — FALSE as the limit of
  *             the empirical Gram; off the diagonal it is off by <x,x'>·θ/π (e.g. 1 for x' = −x).
- * Source:     deliberately broken kernel formula (issue 4 "Falsification power"; issue 2 item 8: breaking the
- *             kernel makes a property fail with a shrunk dataset).
+ * Source:     deliberately broken kernel formula (our falsification check: breaking the kernel must make a
+ *             property fail with a shrunk dataset).
  * Expect:     the ntk-concentration property with this kernel is refuted on a shrunk dataset (n = 2 points at
  *             angle θ > 0 with <x,x'> ≠ 0 are the smallest witness). Same generator, trials and test.
  */

@@ -1,7 +1,7 @@
 /**
  * Mutant:     KL(Bern(σ(a)) ‖ Bern(σ(b))) ≤ (a − b)²/16 — FALSE: at a = 0 the KL is (a − b)²/8 − O((a − b)⁴), so any
  *             small gap around a = 0 violates it by a factor ≈ 2.
- * Source:     deliberately broken constant of the claim kl-quadratic (issue 4, "Falsification power").
+ * Source:     deliberately broken constant of the claim kl-quadratic (our falsification check: a mutant must be refuted).
  * Expect:     refuted with a shrunk (a, b); same property, generator and budget as the true claim.
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';

@@ -1,9 +1,9 @@
 /**
  * Mutant:     "one neuron reaches loss ε on every dataset": m*_hard(ε) = 1 for ε = 0.2 — FALSE: with one neuron
  *             f = a·relu(<w,x>) has one sign, so a point labelled −a keeps f ≤ 0 and loss ≥ ln 2 on its own.
- * Source:     deliberately false width claim (issue 4 "Falsification power").
+ * Source:     deliberately false width claim (our falsification check: a mutant must be refuted).
  * Expect:     refuted; the shrunk dataset should be two points with opposite labels (n = 2, d = 1).
- * Machinery:  the width cells of claims 7–10 (src/verify/widthCells.ts: m* search, 3 inits, 2/3 must succeed,
+ * Machinery:  the width cells of the width claims (src/verify/widthCells.ts: m* search, 3 inits, 2/3 must succeed,
  *             fixed epoch rule T = 300, η = 4 — a mutant tests the machinery's power, and the fixed budget keeps shrinking
  *             fast on tiny datasets whose γ, and so T(γ, ε), can be extreme; T-limited cells are not applicable), on
  *             generated datasets n ∈ [1, 16], d ∈ [1, 4].

@@ -2,8 +2,8 @@
  * The width constants of the two theorems, each a named export with its source tag (cf. simple-statistics'
  * `epsilon.js`: one documented home per constant). The *orders* in γ and ε are the paper's; the constants in
  * front are not stated in anything we could read, so they are ours and configurable everywhere they are used
- * (`widthSoft(gamma, eps, C)`, `widthHard(gamma, eps, C)`, `ntk-verify width --c-soft/--c-hard`).
- * Claims 7–8 (issue 4) fit C once on a calibration set and then hold it fixed; these defaults are only the
+ * (`widthSoft(gamma, eps, C)`, `widthHard(gamma, eps, C)` in src/bounds/laws.ts, `ntk-verify width --c-soft/--c-hard`).
+ * The width claims (width-soft, width-hard) fit C once on a calibration set and then hold it fixed; these defaults are only the
  * starting point and what a report shows when nothing was calibrated.
  */
 

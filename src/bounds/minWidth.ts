@@ -17,11 +17,12 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
 import { deriveSeed } from '../rng.js';
-import type { TeacherOptions } from '../teacher/teacher.js';
-import { resolveOptimiser, resolveRadius } from '../train/defaults.js';
+import type { TeacherOptions } from '../teacher/makeTeacher.js';
+import { resolveOptimiser } from '../train/defaults.js';
 import { evaluateSequential, type JobEvaluator, type JobLoss, type SyncJobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
 import type { TrainKernel } from '../train/kernel.js';
-import { resolveTargets, type Regime, type Targets } from '../train/targets.js';
+import { resolveRadius, resolveTargets, type Targets } from '../regimes/targets.js';
+import type { Regime } from '../train/regime.js';
 
 /** Default number of init seeds per width: 3 [INFERRED] (the smallest count where a majority is a fraction). */
 export const DEFAULT_SEEDS = 3;
@@ -78,7 +79,7 @@ export interface MinWidthOptions {
   /** Loss-and-gradient kernel of the sequential evaluator. @defaultValue referenceKernel */
   kernel?: TrainKernel;
   /**
-   * Replaces the sequential evaluator of {@link minWidth} (e.g. the WebAssembly fast path of src/parallel/task.ts,
+   * Replaces the sequential evaluator of {@link minWidth} (e.g. the WebAssembly fast path of src/train/pool/task.ts,
    * so that in-process and pooled searches give the same numbers). Same contract as {@link JobEvaluator}.
    * @defaultValue evaluateSequential with `kernel`
    */

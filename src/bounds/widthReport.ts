@@ -3,7 +3,7 @@
  * JSON-ready object. The margin is the RKHS reading γ_rkhs of the infinite-width NTK (src/margin/gammaRkhs.ts),
  * a certified bracket [lower, upper]; the bound is evaluated at γ = lower, which can only make the bound larger
  * (the claim "m* ≤ bound" is then tested at its most lenient certified value) — the value at `upper` is shown too.
- * Source: bounds src/bounds/widthSoft.ts, widthHard.ts; search src/bounds/minWidth.ts [INFERRED, see there].
+ * Source: bounds src/bounds/laws.ts; search src/bounds/minWidth.ts [INFERRED, see there].
  */
 import type { Dataset } from '../data/dataset.js';
 import { InputError } from '../errors.js';
@@ -15,8 +15,7 @@ import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import { C_HARD, C_SOFT } from './constants.js';
 import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from './lossFloor.js';
 import { DEFAULT_SUCCESS_FRACTION, minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult, type WidthOutcome } from './minWidth.js';
-import { widthHard } from './widthHard.js';
-import { widthSoft } from './widthSoft.js';
+import { widthHard, widthSoft } from './laws.js';
 
 export interface WidthReportOptions extends Omit<MinWidthOptions, 'T'> {
   /** Epochs, or 'theory' for T(γ, ε) = theoryEpochs(γ_rkhs upper, ε, η) (src/train/epochs.ts). @defaultValue DEFAULT_T */

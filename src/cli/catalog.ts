@@ -1,5 +1,5 @@
 /**
- * Which claims `verify`, `list` and `replay` run: the built-in catalog (src/verify/catalog.ts) or a module
+ * Which claims `verify`, `list` and `replay` run: the built-in catalog (properties/catalog.ts) or a module
  * given with --catalog that exports `claims: Claim[]` (tests pass a small fake; users can add their own).
  */
 import { existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ import type { Claim } from '../verify/types.js';
  * @throws InputError('--catalog', …) when the file is missing or does not export a claim list.
  */
 export async function loadClaims(module: string | null): Promise<Claim[]> {
-  if (module === null) return (await import('../verify/catalog.js')).claims;
+  if (module === null) return (await import('../../properties/catalog.js')).claims;
   const file = resolve(module);
   if (!existsSync(file)) throw new InputError('--catalog', `no such file: ${module}`);
   const mod = (await import(pathToFileURL(file).href)) as { claims?: unknown };

@@ -3,7 +3,7 @@
  * list, replay, report diff|merge|render, paper.
  *
  * Exit codes: 0 success; 1 a true claim refuted or inconclusive, or a mutant surviving (verify, report
- * merge; see src/report/verdict.ts); 2 bad usage — an unknown command or option, an invalid option value, a
+ * merge; see src/run/verdict.ts); 2 bad usage — an unknown command or option, an invalid option value, a
  * bad dataset file, an unwritable output folder — always one line `ntk-verify: <message>` on stderr naming
  * the field, never a stack trace; 3 an internal error (a bug: one line, stack with NTK_VERIFY_DEBUG=1).
  */

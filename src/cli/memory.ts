@@ -1,6 +1,6 @@
 /**
  * Up-front memory estimates, so a width or sample count the machine cannot hold is refused before any
- * allocation, with the estimate in the message (issue 5 item 2). Estimates count the Float64Array buffers
+ * allocation, with the estimate in the message. Estimates count the Float64Array buffers
  * of the routines (8 bytes per number) with one spare copy of the largest, not the JS heap overhead.
  */
 import os from 'node:os';
@@ -26,7 +26,7 @@ export function marginBytes(n: number, d: number, samples: number): number {
 /**
  * Bytes per epoch of a recorded loss curve (`train --curve`): the Float64Array (8), its Array.from copy in
  * the result (8) and the printed JSON text, ≈ 24 UTF-16 characters per number with indentation (48).
- * [INFERRED] from the code path src/train/loop.ts → src/train/regimes.ts → src/cli/io.ts printJson.
+ * [INFERRED] from the code path src/train/loop.ts → src/regimes/trainRegime.ts → src/cli/io.ts printJson.
  */
 export const CURVE_BYTES_PER_EPOCH = 64;
 

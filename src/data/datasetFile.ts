@@ -5,7 +5,7 @@
  * per row (P(y = +1 | x)), test (optional) a held-out split with the same d. No other keys are accepted
  * (a typo such as "X" is refused rather than ignored).
  *
- * Validation (issue 5 item 1): every defect is an InputError whose message is one line naming the field,
+ * Validation: every defect is an InputError whose message is one line naming the field,
  * the row (and column) index where relevant, what was expected and what was found, e.g.
  *   `x[3][2]: expected a finite number, got string "NaN" (d.json)`.
  * The checks are hand-written rather than a zod schema: they must name x[i][j], hint "use y = 2·label − 1"

@@ -13,7 +13,7 @@
  */
 import { InputError, PreconditionError, ShapeError } from '../errors.js';
 import { makeRng } from '../rng.js';
-import { topEigen } from './topEigen.js';
+import { topEigen } from '../linalg/topEigen.js';
 
 /** A component is usable only if its variance exceeds this fraction of the largest (else X_c has rank < k). */
 export const PCA_RANK_TOL = 1e-12;

@@ -28,7 +28,7 @@ import {
   scoreLabel,
 } from './marginKnob.js';
 import { uniformSphere } from './sphere.js';
-import { makeTeacher, TEACHER_WIDTH, teacherScore } from './teacher.js';
+import { makeReluLabeller, TEACHER_WIDTH, teacherScore } from './teacher.js';
 import { checkParityOrder, PARITY_ORDER, parityScore } from './xorParity.js';
 
 export type SyntheticKind = 'teacher' | 'linear' | 'xor' | 'parity';
@@ -175,7 +175,7 @@ export function syntheticWithSpec(spec: SyntheticSpec): { ds: Dataset; resolved:
     let score: (X: Float64Array, off: number) => number;
     let pilotScores: Float64Array;
     if (r.kind === 'teacher') {
-      const t = makeTeacher(r.d, base, r.teacherWidth);
+      const t = makeReluLabeller(r.d, base, r.teacherWidth);
       score = (X, off) => teacherScore(t, X, off);
       pilotScores = t.pilotScores;
     } else {

@@ -15,7 +15,11 @@ import { uniformSphere } from './sphere.js';
 /** Default teacher width m. */
 export const TEACHER_WIDTH = 256;
 
-export interface Teacher {
+/**
+ * A drawn random ReLU labeller of the 'teacher' data family. Not the soft-label teacher of the training regimes
+ * (src/teacher/teacher.ts), which is fitted to a dataset.
+ */
+export interface ReluLabeller {
   /** The teacher network (width m = net.m, input dimension net.d). */
   net: TwoLayerNet;
   /** Median of g over the pilot points; the score is g(x) − offset. */
@@ -26,26 +30,26 @@ export interface Teacher {
 
 /** Teachers kept in memory (the pilot costs PILOT_SIZE·m·d; fast-check replays the same seed while shrinking). */
 const TEACHER_CACHE_SIZE = 32;
-const cache = new Map<string, Teacher>();
+const cache = new Map<string, ReluLabeller>();
 
 /**
- * Draw a teacher: net from stream deriveSeed(seed, 'teacher'), pilot points from deriveSeed(seed, 'pilot').
+ * Draw a labeller: net from stream deriveSeed(seed, 'teacher'), pilot points from deriveSeed(seed, 'pilot').
  * Deterministic, so results are memoised (last TEACHER_CACHE_SIZE): treat the returned object as read-only.
  * @throws InputError when width or d is not a positive integer.
  */
-export function makeTeacher(d: number, seed: number | string, width = TEACHER_WIDTH): Teacher {
+export function makeReluLabeller(d: number, seed: number | string, width = TEACHER_WIDTH): ReluLabeller {
   if (!Number.isInteger(width) || width < 1) throw new InputError('teacherWidth', `expected a positive integer, got ${width}`);
-  if (!Number.isInteger(d) || d < 1) throw new InputError('d', `makeTeacher: expected a positive integer, got ${d}`);
+  if (!Number.isInteger(d) || d < 1) throw new InputError('d', `makeReluLabeller: expected a positive integer, got ${d}`);
   const key = `${d}|${width}|${String(seed)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const t = drawTeacher(d, seed, width);
+  const t = drawReluLabeller(d, seed, width);
   if (cache.size >= TEACHER_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   cache.set(key, t);
   return t;
 }
 
-function drawTeacher(d: number, seed: number | string, width: number): Teacher {
+function drawReluLabeller(d: number, seed: number | string, width: number): ReluLabeller {
   const net = initNet(width, d, deriveSeed(seed, 'teacher'));
   const P = uniformSphere(PILOT_SIZE, d, makeRng(deriveSeed(seed, 'pilot')));
   const g = forward(net, P, PILOT_SIZE);
@@ -57,7 +61,7 @@ function drawTeacher(d: number, seed: number | string, width: number): Teacher {
 }
 
 /** Score s(x) = g(x) − offset of the point X[off .. off+d) (O(m·d)). */
-export function teacherScore(t: Teacher, X: Float64Array, off: number): number {
+export function teacherScore(t: ReluLabeller, X: Float64Array, off: number): number {
   const { net } = t;
   return forward(net, X.subarray(off, off + net.d), 1)[0] - t.offset;
 }
@@ -76,7 +80,7 @@ export function teacherNetLabels(
   seed: number | string,
   width = TEACHER_WIDTH,
 ): Float64Array {
-  const t = makeTeacher(d, seed, width);
+  const t = makeReluLabeller(d, seed, width);
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) y[i] = scoreLabel(teacherScore(t, X, i * d));
   return y;

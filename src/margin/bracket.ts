@@ -7,7 +7,7 @@
  *   upper: γ ≤ ‖v‖/s = sqrt(qᵀQq)/s                          (q/s is feasible);
  *   lower: γ ≥ min_i y_i<v, φ_i>/‖v‖ = min_i (Qq)_i / sqrt(qᵀQq) (for every p ∈ Δ_n, by Cauchy–Schwarz,
  *          ‖Σ p_i y_i φ_i‖ ≥ <v/‖v‖, Σ p_i y_i φ_i> = Σ p_i (Qq)_i/‖v‖ ≥ min_i (Qq)_i/‖v‖).
- * The lower bound is the unit-norm witness of issue 3; the two coincide exactly at the optimum (KKT:
+ * The lower bound is a unit-norm witness (v/‖v‖); the two coincide exactly at the optimum (KKT:
  * (Qq*)_i ≥ q*ᵀQq* with equality on the support). Both are scale invariant in the lower formula.
  * Source: Gilbert 1966 / Mitchell–Demyanov–Malozemov 1974 stopping rule [RECALLED]; derivation [INFERRED].
  *

@@ -16,7 +16,7 @@ export function gammaK(k: number): number {
   return ku / (1 - ku);
 }
 
-/** Default relative gap (upper − lower)/upper of the γ_rkhs bracket. Source: issue 3 item 1 (≤ 1e-6 required). */
+/** Default relative gap (upper − lower)/upper of the γ_rkhs bracket. Source: our choice [INFERRED] (≤ 1e-6). */
 export const RKHS_REL_GAP = 1e-6;
 
 /** Default iteration cap of the pairwise Frank–Wolfe/MDM solver. Our choice: at n = 1000 one iteration is

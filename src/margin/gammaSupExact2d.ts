@@ -3,7 +3,7 @@
  * {i : <z, x_i> > 0} is constant on the arcs between the 2n angles α_i ± π/2 where <z, x_i> = 0. Hence
  *   E_z ‖Σ_i q_i y_i x_i 1[<z,x_i> > 0]‖ = Σ_arcs (|arc|/2π) ‖Σ_{i active on arc} q_i y_i x_i‖,
  * a finite weighted program solved by the same certified solver as the finite-direction case.
- * Source: issue 3 item 2 [INFERRED derivation]; [CHECKED] against the two-point closed form and a 10^5-point
+ * Source: our derivation [INFERRED]; [CHECKED] against the two-point closed form and a 10^5-point
  * midpoint rule in test/margin/gammaSupExact2d.test.ts.
  */
 import { InputError } from '../errors.js';

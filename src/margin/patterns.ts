@@ -98,7 +98,7 @@ export function patternsFromDirections(X: Float64Array, n: number, d: number, Z:
  * Exact patterns in d = 2: z at angle φ activates x_i (at angle α_i, any norm > 0) iff cos(φ − α_i) > 0, i.e.
  * φ ∈ (α_i − π/2, α_i + π/2). The 2n boundaries α_i ± π/2 cut the circle into ≤ 2n arcs of constant pattern;
  * z ~ N(0, I_2) has a uniform angle, so arc a has weight (length)/(2π). The pattern is evaluated at the arc
- * midpoint (boundaries have measure 0). Source: issue 3 item 2 [INFERRED derivation].
+ * midpoint (boundaries have measure 0). Source: our derivation [INFERRED].
  */
 export function patternsExact2d(X: Float64Array, n: number): Patterns {
   const TWO_PI = 2 * Math.PI;

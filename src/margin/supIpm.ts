@@ -18,7 +18,7 @@
  */
 import { choleskyInPlace, choleskySolveInPlace } from '../linalg/cholesky.js';
 import type { Patterns } from './patterns.js';
-import type { SupSolveResult } from './supSolver.js';
+import type { SupSolveResult } from './supSolveResult.js';
 
 /** Barrier parameter growth per centring (Boyd & Vandenberghe suggest 10–20; our choice). */
 const TAU_GROWTH = 10;

@@ -24,6 +24,7 @@ import type { Patterns } from './patterns.js';
 import { projectSimplex } from './simplexProjection.js';
 import { UNIT_ROUNDOFF, gammaK } from './constants.js';
 import { solveSupIpm } from './supIpm.js';
+import type { SupSolveResult } from './supSolveResult.js';
 
 export interface SupSolveOptions {
   /** Target (upper − lower)/upper. */
@@ -39,15 +40,6 @@ export interface SupSolveOptions {
   method?: 'auto' | 'ipm' | 'fista';
 }
 
-export interface SupSolveResult {
-  lower: number;
-  upper: number;
-  q: Float64Array;
-  iterations: number;
-  relGap: number;
-  status: 'converged' | 'not-separable' | 'max-iter';
-}
-
 /** Continuation factor for μ and the initial μ as a fraction of F(q0) (our choices, tuned for speed only:
  * they do not affect the validity of the bracket). */
 const MU_SHRINK = 4;
@@ -56,7 +48,7 @@ const MU_INIT_FRACTION = 0.1;
 const L_DECAY = 0.95;
 /** Slack of the backtracking test, in units of u·max‖x_i‖: u(y) is formed by a linear combination of u(x⁺)
  * and u(x), not recomputed, so F_μ(y) carries ≲ 12u·R of rounding (|β| ≤ 1, entries ≤ R); without this slack a
- * step with x⁺ ≈ y fails the test forever (found by properties/margin.invariance). [INFERRED] */
+ * step with x⁺ ≈ y fails the test forever (found by test/margin/invariance.property.test.ts). [INFERRED] */
 const BACKTRACK_SLACK_ULPS = 64;
 /** L beyond this (relative to the initial R²/μ) means the backtracking cannot succeed at working precision:
  * stop and report the bracket reached (status 'max-iter'). */

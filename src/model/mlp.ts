@@ -10,11 +10,11 @@
  * single step size fits all widths) [RECALLED He et al. 2015; the parameterisation is our choice].
  * All parameters live in one Float64Array theta, layout [W1 (h1×d, row-major) | b1 | W2 (h2×h1) | b2 | v | c],
  * so one optimiser step treats them alike and the gradient checks against finite differences coordinate-wise.
- * The loss is the suite's one loss, mean KL(Bern(p_i) ‖ Bern(σ(f_i))) (src/train/losses.ts): hard labels are
+ * The loss is the suite's one loss, mean KL(Bern(p_i) ‖ Bern(σ(f_i))) (src/model/losses.ts): hard labels are
  * p ∈ {0,1} (logistic loss), soft labels p ∈ (0,1); both regimes go through the same code.
  */
 import { InputError, ShapeError } from '../errors.js';
-import { klLogit, sigmoid } from '../train/losses.js';
+import { klLogit, sigmoid } from './losses.js';
 import { makeRng } from '../rng.js';
 
 export interface Mlp {

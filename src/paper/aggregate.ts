@@ -4,8 +4,9 @@
  * teacher's accuracy. Pure functions of the cell records (results.json holds both).
  */
 import { sampleStandardDeviation } from 'simple-statistics';
-import type { CellRecord, Regime, StudentModel } from './cell.js';
-import { meanOf } from './stats.js';
+import type { Regime } from '../train/regime.js';
+import type { CellRecord, StudentModel } from './cell.js';
+import { meanOf } from '../stats/pairedTests.js';
 
 export const pairLabel = (p: readonly [number, number]) => `${p[0]} vs ${p[1]}`;
 

@@ -8,7 +8,7 @@
  *
  *   soft: p_i = σ(g_T(x_i)/τ), loss mean KL(Bern(p_i) ‖ Bern(σ(f_i)));  hard: p_i = (1 + y_i)/2, logistic loss.
  *
- * The two-layer students train with src/fast/trainFast.ts (the suite's one GD loop in WebAssembly, float64,
+ * The two-layer students train with src/train/fast/trainFast.ts (the suite's one GD loop in WebAssembly, float64,
  * equal to src/train/loop.ts to ~1e-12 relative; it falls back to that loop without WebAssembly SIMD).
  * Measured on the held-out test split: accuracy (fraction with y f > 0; f = 0 counts as wrong), test loss =
  * mean logistic loss ln(1 + e^{−y f}) against the true labels (the same yardstick for both regimes), and the
@@ -29,13 +29,13 @@ import { ntkTeacher } from '../teacher/ntkTeacher.js';
 import { softLabels } from '../teacher/softLabels.js';
 import type { Teacher } from '../teacher/teacher.js';
 import { wideNetTeacher } from '../teacher/wideNetTeacher.js';
-import { trainFast } from '../fast/trainFast.js';
-import { hardTargets, klLogit, logisticLoss } from '../train/losses.js';
+import { trainFast } from '../train/fast/trainFast.js';
+import { hardTargets, klLogit, logisticLoss } from '../model/losses.js';
 import { RADIUS_FACTOR_SOFT } from '../train/defaults.js';
 import type { PaperConfig } from './config.js';
+import type { Regime } from '../train/regime.js';
 
 export type StudentModel = 'two-layer' | 'mlp';
-export type Regime = 'soft' | 'hard';
 
 export interface StudentRecord {
   model: StudentModel;

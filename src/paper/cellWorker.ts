@@ -1,22 +1,10 @@
 /**
- * Worker-thread entry of the paper sweep (src/paper/pool.ts): receives cell tasks, runs them with
- * {@link runCell} and posts back the record, progress messages and errors (InputError keeps its field so the
- * main thread can rethrow it as a usage error). One task at a time; the thread lives for the whole sweep.
+ * Worker-thread module of the paper sweep (src/paper/pool.ts): runs each cell task with {@link runCell} in the
+ * suite's worker pool (src/train/pool/serve.ts), reporting students trained as progress. Errors keep their class
+ * (InputError keeps its field) so the main thread can rethrow them as usage errors.
  */
-import { parentPort } from 'node:worker_threads';
-import { serializeError } from '../parallel/errorTransport.js';
-import { runCell } from './cell.js';
-import type { CellTask, WorkerReply } from './pool.js';
+import { serveTasks } from '../train/pool/serve.js';
+import { runCell, type CellRecord } from './cell.js';
+import type { CellTask } from './pool.js';
 
-const port = parentPort;
-if (!port) throw new Error('cellWorker: must run in a worker thread');
-
-port.on('message', (t: CellTask) => {
-  const post = (r: WorkerReply) => port.postMessage(r);
-  try {
-    const record = runCell(t.config, t.pair, t.sigma, t.seed, t.runSeed, (done, total) => post({ type: 'progress', k: t.k, done, total }));
-    post({ type: 'done', k: t.k, record });
-  } catch (e) {
-    post({ type: 'error', k: t.k, error: serializeError(e) });
-  }
-});
+serveTasks<CellTask, CellRecord>((t, progress) => runCell(t.config, t.pair, t.sigma, t.seed, t.runSeed, progress));

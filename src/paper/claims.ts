@@ -21,7 +21,7 @@ import { deriveSeed, makeRng } from '../rng.js';
 import type { CellRecord, StudentModel } from './cell.js';
 import { pairLabel } from './aggregate.js';
 import type { PaperConfig } from './config.js';
-import { bootstrapMeanCi, holm, meanOf, signTest, spearmanTrend } from './stats.js';
+import { bootstrapMeanCi, holm, meanOf, signTest, spearmanTrend } from '../stats/pairedTests.js';
 
 export type PaperVerdict = 'verified' | 'refuted' | 'inconclusive';
 export type ClaimKind = 'soft-beats-hard' | 'soft-lower-loss' | 'gap-grows' | 'gamma-falls';

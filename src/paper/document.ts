@@ -4,7 +4,7 @@
  * (statement, source, test, evidence, numbers), All widths (accuracy and loss of every cell), Assumptions
  * (every setting and why), Notes (what could not be reproduced), Environment.
  */
-import type { Environment } from '../report/environment.js';
+import type { Environment } from '../run/environment.js';
 import { fmtNum } from '../report/reportModel.js';
 import type { TaskRow, WidthRow } from './aggregate.js';
 import type { StudentModel } from './cell.js';
@@ -85,7 +85,7 @@ function assumptions(results: PaperResults): Block {
       row('MLP widths', c.mlp.widths, 'both hidden layers of width m; z1 = W1x + b1, z2 = √(2/m) W2 relu(z1) + b2, f = m^{-1/2} v·relu(z2) + c (src/model/mlp.ts)'),
       row('MLP optimiser', c.mlp.optimizer, 'full-batch Adam (Kingma & Ba 2015, β = 0.9, 0.999, ε = 1e-8) or GD, all parameters'),
       row('MLP epochs / step', [c.mlp.T, c.mlp.eta], 'full-batch steps and step size'),
-      row('losses', 'KL / logistic', 'soft: mean KL(Bern(p) ‖ Bern(σ(f))); hard: p = (1+y)/2, the same formula = logistic loss (one loss, src/train/losses.ts)'),
+      row('losses', 'KL / logistic', 'soft: mean KL(Bern(p) ‖ Bern(σ(f))); hard: p = (1+y)/2, the same formula = logistic loss (one loss, src/model/losses.ts)'),
       row('seeds', c.seeds, 'each seed: its own image selection, noise pattern (shared across σ, scaled by σ) and initialisations (shared by soft and hard)'),
       row('small widths', `m ≤ ${c.smallWidthMax}`, 'the widths the soft ≥ hard and gap claims are about'),
       row('α', c.alpha, 'level of every one-sided test after Holm correction over pairs'),

@@ -12,7 +12,7 @@ import { renderSvg } from '../report/plots.js';
 import { pairLabel, type TaskRow, type WidthRow } from './aggregate.js';
 import type { CellRecord, StudentModel } from './cell.js';
 import type { PaperConfig } from './config.js';
-import { meanOf } from './stats.js';
+import { meanOf } from '../stats/pairedTests.js';
 
 export interface PaperFigure {
   name: string;

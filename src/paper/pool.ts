@@ -1,12 +1,10 @@
 /**
- * Runs the paper sweep's cells on `workers` threads (worker_threads), or in this thread when workers = 1.
- * Cells are independent and each is deterministic in its task, so the records — returned in task order —
- * are identical for any number of workers. Under tsx (TypeScript sources) each worker registers tsx's ESM
- * loader before importing cellWorker.ts (Node 20 does not pass module hooks to workers); from compiled
- * JavaScript it imports cellWorker.js directly.
+ * Runs the paper sweep's cells on `workers` threads, or in this thread when workers = 1. The threads are the
+ * suite's one worker pool (src/train/pool/workerPool.ts) over src/paper/cellWorker.ts. Cells are independent and
+ * each is deterministic in its task, so the records — returned in task order — are identical for any number of
+ * workers.
  */
-import { Worker } from 'node:worker_threads';
-import { rebuildError, type SerializedError } from '../parallel/errorTransport.js';
+import { WorkerPool } from '../train/pool/workerPool.js';
 import { runCell, type CellRecord } from './cell.js';
 import type { PaperConfig } from './config.js';
 
@@ -20,11 +18,6 @@ export interface CellTask {
   runSeed: string;
 }
 
-export type WorkerReply =
-  | { type: 'progress'; k: number; done: number; total: number }
-  | { type: 'done'; k: number; record: CellRecord }
-  | { type: 'error'; k: number; error: SerializedError };
-
 export interface PoolHooks {
   /** A cell started (k = task position). */
   start?(k: number): void;
@@ -34,15 +27,8 @@ export interface PoolHooks {
   done?(k: number, record: CellRecord, seconds: number): void;
 }
 
-function spawn(): Worker {
-  const self = import.meta.url;
-  if (self.endsWith('.ts')) {
-    const entry = new URL('./cellWorker.ts', self).href;
-    const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true });
-  }
-  return new Worker(new URL('./cellWorker.js', self));
-}
+/** The cell worker module, loaded by each thread of the pool. */
+const CELL_WORKER_URL = new URL('./cellWorker.ts', import.meta.url);
 
 /**
  * Run the tasks; resolves to their records in task order.
@@ -60,45 +46,23 @@ export async function runTasks(tasks: readonly CellTask[], workers: number, hook
     }
     return out;
   }
-  const queue = [...tasks];
-  const pool = Array.from({ length: Math.min(workers, tasks.length) }, spawn);
-  const started = new Map<number, number>();
+  const pool = new WorkerPool<CellTask, CellRecord>('paper pool', CELL_WORKER_URL, Math.min(workers, tasks.length));
   try {
-    await new Promise<void>((resolve, reject) => {
-      let remaining = tasks.length;
-      let failed = false;
-      const feed = (w: Worker) => {
-        const t = queue.shift();
-        if (!t) return;
-        started.set(t.k, performance.now());
-        hooks.start?.(t.k);
-        w.postMessage(t);
-      };
-      for (const w of pool) {
-        w.on('message', (r: WorkerReply) => {
-          if (failed) return;
-          if (r.type === 'progress') hooks.progress?.(r.k, r.done, r.total);
-          else if (r.type === 'error') {
-            failed = true;
-            reject(rebuildError(r.error));
-          } else {
-            out[r.k] = r.record;
-            hooks.done?.(r.k, r.record, (performance.now() - (started.get(r.k) ?? 0)) / 1000);
-            if (--remaining === 0) resolve();
-            else feed(w);
-          }
+    await Promise.all(
+      tasks.map((t) => {
+        let t0 = 0;
+        const start = () => {
+          t0 = performance.now();
+          hooks.start?.(t.k);
+        };
+        return pool.submit(t, { start, progress: (done, total) => hooks.progress?.(t.k, done, total) }).then((record) => {
+          out[t.k] = record;
+          hooks.done?.(t.k, record, (performance.now() - t0) / 1000);
         });
-        w.on('error', (e) => {
-          if (!failed) {
-            failed = true;
-            reject(e);
-          }
-        });
-        feed(w);
-      }
-    });
+      }),
+    );
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.close();
   }
   return out;
 }

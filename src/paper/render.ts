@@ -2,9 +2,9 @@
  * A tiny document model for the paper report — headings, paragraphs, lists, tables and figures — built once
  * (document.ts) and rendered twice: report.md (figures linked as figures/<name>.svg) and a self-contained
  * report.html (CSS inline, every figure an inline <svg> inside <figure class="plot" data-plot="<name>">, no
- * script, no external URL), the conventions of the verify report (src/report/html.ts).
+ * script, no external URL), in the verify report's page and stylesheet (src/report/htmlPage.ts).
  */
-import { esc } from '../report/html.js';
+import { esc, htmlPage } from '../report/htmlPage.js';
 import type { PaperFigure } from './figures.js';
 
 export type Block =
@@ -13,17 +13,6 @@ export type Block =
   | { kind: 'list'; items: string[] }
   | { kind: 'table'; head: string[]; rows: string[][]; verdictColumn?: number }
   | { kind: 'figure'; figure: PaperFigure };
-
-const CSS = `
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1200px;padding:16px 24px;color:#222}
-h1{font-size:22px;margin:4px 0}h2{border-bottom:1px solid #ccc;margin-top:28px}h3{margin-top:20px}
-table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
-th{background:#f4f4f4}code{font:12px ui-monospace,monospace;background:#f6f6f6}
-.v{font-weight:600;padding:1px 6px;border-radius:3px;white-space:nowrap}
-.verified{background:#d9f2dd}.refuted{background:#f8d7da}.inconclusive{background:#fff3cd}
-.note{background:#eef4ff;padding:6px 10px;border-left:3px solid #4a7bd0}
-figure.plot{display:inline-block;margin:8px 12px 8px 0;vertical-align:top}figure.plot figcaption{font-size:12px;color:#444;max-width:640px}
-`;
 
 const mdCell = (s: string) => s.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
 
@@ -56,5 +45,5 @@ export function renderHtml(blocks: readonly Block[], title: string): string {
       out.push(`<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map(td).join('')}</tr>`).join('')}</tbody></table>`);
     } else if (b.kind === 'figure') out.push(`<figure class="plot" data-plot="${esc(b.figure.name)}">${b.figure.svg}<figcaption><b>${esc(b.figure.title)}.</b> ${esc(b.figure.caption)}</figcaption></figure>`);
   }
-  return `<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><style>${CSS}</style></head>\n<body>\n${out.join('\n')}\n</body></html>\n`;
+  return htmlPage(title, out);
 }

@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { canonicalize } from '../report/canonicalJson.js';
-import { firstIssue, RngSchema } from '../report/schema.js';
+import { canonicalize } from '../run/canonicalJson.js';
+import { firstIssue, RngSchema } from '../run/schema.js';
 
 export const PAPER_SCHEMA_NAME = 'ntk-verify/paper-results';
 export const PAPER_SCHEMA_VERSION = 2;

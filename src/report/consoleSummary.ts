@@ -4,7 +4,7 @@
  * command of every counterexample, the outcome line and where the report is. Also what `--quiet` prints.
  */
 import { headline, oneLine, powerRows, realDataLine, shardNote, summaryRows } from './reportModel.js';
-import type { Results } from './schema.js';
+import type { Results } from '../run/schema.js';
 
 /** Evidence is cut to this many characters in the terminal table (the report has it whole). */
 export const EVIDENCE_WIDTH = 80;

@@ -7,7 +7,7 @@
  * the two sides look equal.
  */
 import { fmtValue } from './reportModel.js';
-import type { ClaimRecord, Results } from './schema.js';
+import type { ClaimRecord, Results } from '../run/schema.js';
 import { fitSlopes } from './slopes.js';
 
 export interface DiffEntry {

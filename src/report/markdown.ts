@@ -2,7 +2,7 @@
  * report.md: the readable report in Markdown (figures linked as figures/<name>.svg beside it). Sections:
  * Summary, Claims, Counterexamples, Power, Real data, Assumptions, Environment.
  */
-import type { ClaimRecord } from './schema.js';
+import type { ClaimRecord } from '../run/schema.js';
 import {
   CELL_HEADER,
   cellRows,

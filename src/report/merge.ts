@@ -6,12 +6,12 @@
  * Environment section).
  */
 import { InputError } from '../errors.js';
-import type { Environment } from './environment.js';
-import type { Timings } from './reportModel.js';
-import { buildResults } from './runVerify.js';
-import type { ClaimRecord, RealDataRecord, Results } from './schema.js';
-import { REAL_DATA_ID } from './workList.js';
-import { readRun, writeReport, type RunFiles } from './writeReport.js';
+import type { Environment } from '../run/environment.js';
+import { buildResults } from '../run/runVerify.js';
+import type { ClaimRecord, RealDataRecord, Results } from '../run/schema.js';
+import { REAL_DATA_ID } from '../run/workList.js';
+import { readRun, type RunFiles, type Timings } from '../run/runFiles.js';
+import { writeReport } from './writeReport.js';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

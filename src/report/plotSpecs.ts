@@ -7,6 +7,7 @@
  * with c = exp(mean(ln y − ln ln x)); the 1/√m NTK error line with c = exp(mean(ln y + ½ ln m)).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { BOUNDS_RATIO_SLOPE } from '../bounds/laws.js';
 import type { WidthCell } from '../verify/types.js';
 import { legendOrder } from './legendOrder.js';
 import { SERIES_LABELS } from './seriesLabels.js';
@@ -161,12 +162,12 @@ export function ratioSpec(cells: readonly WidthCell[]): { spec: TopLevelSpec; ca
   if (new Set(values.map((v) => v.gamma)).size < 2) return null;
   const epsOrder = legendOrder(values.map((v) => v.eps));
   values.sort((a, b) => epsOrder.indexOf(a.eps) - epsOrder.indexOf(b.eps) || a.gamma - b.gamma);
-  // The bounds' ratio at fixed ε is ∝ γ^-2: one dashed reference per ε through the geometric mean of its points.
+  // The bounds' ratio at fixed ε is ∝ γ^-BOUNDS_RATIO_SLOPE: one dashed reference per ε through the geometric mean of its points.
   const theory = [...new Set(values.map((v) => v.eps))].flatMap((eps) => {
     const g = values.filter((v) => v.eps === eps);
-    const c = Math.exp(mean(g.map((v) => Math.log(v.ratio) + 2 * Math.log(v.gamma))));
+    const c = Math.exp(mean(g.map((v) => Math.log(v.ratio) + BOUNDS_RATIO_SLOPE * Math.log(v.gamma))));
     const gs = g.map((v) => v.gamma);
-    return geomspace(Math.min(...gs), Math.max(...gs)).map((gamma) => ({ gamma, ratio: c * gamma ** -2, eps }));
+    return geomspace(Math.min(...gs), Math.max(...gs)).map((gamma) => ({ gamma, ratio: c * gamma ** -BOUNDS_RATIO_SLOPE, eps }));
   });
   const x = { field: 'gamma', type: 'quantitative', scale: { type: 'log' }, title: 'γ' };
   const y = { field: 'ratio', type: 'quantitative', scale: { type: 'log' }, title: 'm*_hard / m*_soft' };

@@ -5,7 +5,7 @@
  */
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { ClaimRecord } from './schema.js';
+import type { ClaimRecord } from '../run/schema.js';
 import { genericSpec, lossCurveSpec, marginBracketSpec, ntkErrorSpec, ratioSpec, SERIES_LABELS_MARGIN, widthSpec } from './plotSpecs.js';
 import { SERIES_LABELS } from './seriesLabels.js';
 import { fitSlopes } from './slopes.js';

@@ -3,21 +3,11 @@
  * figures): rows of the summary, power, counterexample, assumption and environment tables. The two
  * renderers (markdown.ts, html.ts) only format these.
  */
-import type { Environment } from './environment.js';
+import type { Environment } from '../run/environment.js';
 import type { Figure } from './plots.js';
-import type { ClaimRecord, Results } from './schema.js';
-import { meetsExpectation } from './verdict.js';
-
-/** Wall times and dates of one run (or shard): timings.json, never part of results.json. */
-export interface Timings {
-  runId: string;
-  finishedAt: string;
-  wallSeconds: number;
-  /** Per work item, seconds (for items recorded by an earlier interrupted run: that run's time). */
-  items: Record<string, number>;
-  reusedItems: number;
-  reusedCells: number;
-}
+import type { Timings } from '../run/runFiles.js';
+import type { ClaimRecord, Results } from '../run/schema.js';
+import { meetsExpectation } from '../run/verdict.js';
 
 export interface ReportInput {
   results: Results;
@@ -63,10 +53,6 @@ export function flatten(v: unknown, prefix = ''): [string, string][] {
       .flatMap((k) => flatten((v as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
   }
   return [[prefix || 'value', fmtValue(v)]];
-}
-
-export function verdictLabel(r: Pick<ClaimRecord, 'verdict' | 'mutant'>): string {
-  return r.mutant ? `${r.verdict} (mutant)` : r.verdict;
 }
 
 export function oneLine(s: string): string {

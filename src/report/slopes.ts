@@ -3,22 +3,14 @@
  *   log m* = b + slope · log(1/γ)  at the ε with the most distinct γ values, and
  *   log m* = b + slope · log(1/ε)  at the γ with the most distinct ε values,
  * per regime, by ordinary least squares (simple-statistics linearRegression). Cells whose search hit its cap
- * (mStar null) and cells the claim marked applicable: false (e.g. T-limited) are left out and counted. The theory's exponents [VERIFIED from the 2412.09579 abstract]:
- * soft m = O(1/(γ²ε)) → slopes 2 in 1/γ and 1 in 1/ε; hard m = O(ln(1/ε)/γ⁴) → slope 4 in 1/γ and
- * growth like ln(1/ε) (no constant log-log slope) in 1/ε.
+ * (mStar null) and cells the claim marked applicable: false (e.g. T-limited) are left out and counted. The theory's
+ * exponents beside each fit are THEORY_SLOPE of src/bounds/laws.ts.
  * Bootstrap intervals are the scaling claim's job (properties/), not the report's; these are point fits.
  */
-import { linearRegression } from 'simple-statistics';
+import { THEORY_SLOPE, type Against, type TheorySlope } from '../bounds/laws.js';
+import type { Regime } from '../train/regime.js';
+import { logLogFit } from '../stats/inference.js';
 import type { WidthCell } from '../verify/types.js';
-
-export type Regime = 'soft' | 'hard';
-export type Against = 'invGamma' | 'invEps';
-
-/** The theory's log-log slope; 'ln' marks the hard regime's ln(1/ε) growth. */
-export const THEORY_SLOPE: Record<Regime, Record<Against, number | 'ln'>> = {
-  soft: { invGamma: 2, invEps: 1 },
-  hard: { invGamma: 4, invEps: 'ln' },
-};
 
 export interface SlopeFit {
   regime: Regime;
@@ -35,18 +27,10 @@ export interface SlopeFit {
   capped: number;
   /** Cells at the fixed value the claim marked not applicable (applicable: false), drawn but not fitted. */
   excluded: { x: number; y: number }[];
-  theory: number | 'ln';
+  theory: TheorySlope;
 }
 
 type Cell = Pick<WidthCell, 'regime' | 'gamma' | 'eps' | 'mStar' | 'applicable'>;
-
-/** OLS slope and intercept of log y on log x. Needs ≥ 2 distinct x; returns null otherwise. */
-export function loglogFit(points: readonly { x: number; y: number }[]): { slope: number; intercept: number } | null {
-  const good = points.filter((p) => p.x > 0 && p.y > 0);
-  if (new Set(good.map((p) => p.x)).size < 2) return null;
-  const { m, b } = linearRegression(good.map((p) => [Math.log(p.x), Math.log(p.y)]));
-  return { slope: m, intercept: b };
-}
 
 function fitOne(cells: readonly Cell[], regime: Regime, against: Against): SlopeFit | null {
   const all = cells.filter((c) => c.regime === regime);
@@ -68,14 +52,16 @@ function fitOne(cells: readonly Cell[], regime: Regime, against: Against): Slope
   if (!best || bestCount < 2) return null;
   const [fixedValue, group] = best;
   const points = group.filter((c) => c.mStar !== null).map((c) => ({ x: 1 / c[varName], y: c.mStar as number }));
-  const fit = loglogFit(points);
-  if (!fit) return null;
+  const good = points.filter((p) => p.x > 0 && p.y > 0);
+  if (new Set(good.map((p) => p.x)).size < 2) return null;
+  const { slope, intercept } = logLogFit(good.map((p) => p.x), good.map((p) => p.y));
   return {
     regime,
     against,
     fixedName,
     fixedValue,
-    ...fit,
+    slope,
+    intercept,
     points,
     capped: group.length - points.length,
     excluded: all

@@ -5,7 +5,7 @@
  * The teacher's logit is v rescaled so that every training point has functional margin at least `scale`:
  *   g_T(x) = scale · Σ_j q_j y_j K(x, x_j) / μ,   μ = min_i (Qq)_i = min_i y_i <v, φ(x_i)>,
  * hence y_i g_T(x_i) ≥ scale for every i, with equality on the support vectors. At the exact optimum μ = γ²
- * (KKT: (Qq)_i ≥ qᵀQq with equality where q_i > 0), so this is the brief's g_T = scale·Σ_j q_j y_j K(x, x_j)/γ²;
+ * (KKT: (Qq)_i ≥ qᵀQq with equality where q_i > 0), so this is the max-margin predictor g_T = scale·Σ_j q_j y_j K(x, x_j)/γ² (our reading [INFERRED]);
  * dividing by μ instead keeps the guarantee y_i g_T(x_i) ≥ scale exact for an approximate q. The RKHS norm
  * of g_T is scale·√(qᵀQq)/μ ≈ scale/γ. Soft labels p_i = σ(g_T(x_i)/τ) (only scale/τ matters for p).
  * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, a teacher in the kernel limit [RECALLED];

@@ -3,7 +3,7 @@
  * Source: temperature-scaled distillation targets, Hinton et al. 2015 (arXiv 1503.02531) [RECALLED].
  */
 import { InputError } from '../errors.js';
-import { sigmoid } from '../train/losses.js';
+import { sigmoid } from '../model/losses.js';
 
 /**
  * @param logits  n teacher logits g_i (finite).

@@ -9,7 +9,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError, ShapeError } from '../errors.js';
 import { forward, initNet } from '../model/twoLayer.js';
-import { hardTargets } from '../train/losses.js';
+import { hardTargets } from '../model/losses.js';
 import { trainFirstLayer } from '../train/loop.js';
 import type { TrainKernel } from '../train/kernel.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';

@@ -1,10 +1,10 @@
 /**
- * Default optimiser settings of the two regimes, each a named constant with its reason (issue 2: every open
+ * Default optimiser settings of the two regimes, each a named constant with its reason (every open
  * choice is a named option stated in reports), and the entry checks that turn user options into settings.
  * Full-batch GD: one epoch is one step.
  */
 import { InputError } from '../errors.js';
-import type { Regime, Targets } from './targets.js';
+import type { Regime } from './regime.js';
 
 /**
  * Largest step size we document as stable: η_max = 8 [INFERRED + CHECKED]. Reason: in the linearised (NTK)
@@ -102,18 +102,4 @@ export function resolveOptimiser(opts: Pick<TrainSettingsInput, 'regime' | 'T' |
     throw new InputError('radius', `expected a positive radius, Infinity (plain GD) or 'auto', got ${String(radius)}`);
   }
   return { T, eta, radius };
-}
-
-/**
- * Turn radius 'auto' into a number once the targets are known (see RADIUS_FACTOR_SOFT); numbers pass through.
- * @returns the radius and the rule that produced it, for reports.
- */
-export function resolveRadius(radius: number | 'auto', regime: Regime, targets: Targets): { radius: number; radiusRule: string } {
-  if (radius !== 'auto') return { radius, radiusRule: Number.isFinite(radius) ? 'given' : 'none (plain GD)' };
-  if (regime === 'hard') return { radius: DEFAULT_RADIUS_HARD, radiusRule: 'none (plain GD, hard regime)' };
-  const B = targets.teacher?.kind === 'ntk' ? Number(targets.teacher.summary.rkhsNorm) : NaN;
-  if (Number.isFinite(B) && B > 0) {
-    return { radius: RADIUS_FACTOR_SOFT * B, radiusRule: `auto: ${RADIUS_FACTOR_SOFT} × NTK teacher RKHS norm ${B.toPrecision(4)}` };
-  }
-  return { radius: Infinity, radiusRule: `auto: none (plain GD) — targets from ${targets.source} have no known RKHS norm` };
 }

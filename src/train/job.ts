@@ -3,13 +3,17 @@
  * {@link TrainProblem} (inputs and resolved targets, shared by every run on a dataset) and a {@link TrainJob}
  * (width, init seed and optimiser settings — everything else). {@link runJob} is the in-process runner;
  * trainRegime and the m* search both go through it, so a pool that reimplements it must return the same
- * numbers (init from `initNet(job.m, problem.d, job.seed)`, then `trainFirstLayer`).
+ * numbers (init from `initNet(job.m, problem.d, job.seed)`, then `trainFirstLayer`). The worker pool's task
+ * (src/train/pool/task.ts TrainTask) is a TrainProblem and a TrainJob plus how to run it.
  */
 import { initNet, type TwoLayerNet, cloneNet } from '../model/twoLayer.js';
 import { referenceKernel, type TrainKernel } from './kernel.js';
 import { trainFirstLayer, type TrainResult } from './loop.js';
 
-/** The data side of a run: n×d row-major X and n targets p ∈ [0, 1] (hard labels: p = (1+y)/2). */
+/**
+ * The data side of a run: n×d row-major X and n targets p ∈ [0, 1] (hard labels: p = (1+y)/2). May be backed by
+ * a SharedArrayBuffer (the worker pool shares one problem between its workers).
+ */
 export interface TrainProblem {
   X: Float64Array;
   n: number;
@@ -22,13 +26,13 @@ export interface TrainJob {
   /** Width m. */
   m: number;
   /** Init seed for initNet (W(0) and a). */
-  seed: string;
+  seed: number | string;
   /** Epochs (= full-batch GD steps). */
   T: number;
   /** Step size η. */
   eta: number;
-  /** Projection radius on ‖W − W(0)‖_F; Infinity = plain GD. */
-  radius: number;
+  /** Projection radius on ‖W − W(0)‖_F; Infinity = plain GD. @defaultValue Infinity */
+  radius?: number;
   /** Early stop once the epoch average can no longer be ≤ stopAbove (TrainOptions.stopAbove). @defaultValue Infinity */
   stopAbove?: number;
 }

@@ -3,11 +3,11 @@
  * pre-activations, the outputs f and the mean loss; a second accumulates the gradient
  *   ∇_{w_s} R̂(W) = (1/n) Σ_i (σ(f_i) − p_i) · m^{-1/2} a_s 1[<w_s,x_i> > 0] x_i        (m×d).
  * No allocation per step: callers pass the scratch buffers of a {@link StepBuffers}.
- * Source: chain rule on src/model/twoLayer.ts and src/train/losses.ts [INFERRED]; [CHECKED] against finite
+ * Source: chain rule on src/model/twoLayer.ts and src/model/losses.ts [INFERRED]; [CHECKED] against finite
  * differences in test/train/kernel.test.ts.
  */
 import type { TwoLayerNet } from '../model/twoLayer.js';
-import { klLogit, sigmoid } from './losses.js';
+import { klLogit, sigmoid } from '../model/losses.js';
 
 export interface StepBuffers {
   /** n×m pre-activations z_is = <w_s, x_i>, row-major (sample-major so each row of W is read once per x_i). */

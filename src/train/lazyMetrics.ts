@@ -1,5 +1,5 @@
 /**
- * Lazy-training diagnostics of a trained first layer against its initialisation (claim 6 of issue 4):
+ * Lazy-training diagnostics of a trained first layer against its initialisation (claims lazy-training and lazy-radius-jt):
  *   maxMovement     = max_s ‖w_s(T) − w_s(0)‖₂ (per-neuron Euclidean distance; √m·maxMovement is the
  *                     scale-free quantity Ji–Telgarsky bound by their radius),
  *   movement        = ‖W(T) − W(0)‖_F (the distance the soft regime's projection bounds by its radius),

@@ -9,12 +9,13 @@
 import type { TwoLayerNet } from '../model/twoLayer.js';
 import { ShapeError } from '../errors.js';
 import { makeBuffers, referenceKernel, type TrainKernel } from './kernel.js';
+import { DEFAULT_ETA, DEFAULT_T } from './defaults.js';
 import { projectToBall } from './project.js';
 
 export interface TrainOptions {
-  /** Step size η > 0. @defaultValue 1 */
+  /** Step size η > 0. @defaultValue DEFAULT_ETA (4, src/train/defaults.ts) */
   eta?: number;
-  /** Epochs T (= full-batch steps). @defaultValue 200 */
+  /** Epochs T (= full-batch steps). @defaultValue DEFAULT_T (300, src/train/defaults.ts) */
   T?: number;
   /** Projection radius R on ‖W − W(0)‖_F; Infinity = plain GD. @defaultValue Infinity */
   radius?: number;
@@ -59,7 +60,7 @@ export function trainFirstLayer(
   p: Float64Array,
   opts: TrainOptions = {},
 ): TrainResult {
-  const { eta = 1, T = 200, radius = Infinity, kernel = referenceKernel, recordCurve = false, stopAbove = Infinity } = opts;
+  const { eta = DEFAULT_ETA, T = DEFAULT_T, radius = Infinity, kernel = referenceKernel, recordCurve = false, stopAbove = Infinity } = opts;
   const { m, d, W } = net;
   if (X.length !== n * d) throw new ShapeError(`trainFirstLayer: X has length ${X.length}, expected n·d = ${n}·${d}`);
   if (p.length !== n) throw new ShapeError(`trainFirstLayer: p has length ${p.length}, expected n = ${n}`);

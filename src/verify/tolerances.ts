@@ -8,7 +8,7 @@
 export const UNIT_ROUNDOFF = 2 ** -53;
 
 /**
- * Absolute allowance for comparing a computed KL(Bern(σ(a)) ‖ Bern(σ(b))) (src/train/losses.ts: three terms
+ * Absolute allowance for comparing a computed KL(Bern(σ(a)) ‖ Bern(σ(b))) (src/model/losses.ts: three terms
  * p·softplus(−b), (1−p)·softplus(b), H(p), each within ~4u relative, of magnitude ≤ |a| + |b| + 2 ln 2, then
  * two additions) with a closed-form bound: 64·u·(1 + |a| + |b|), a factor ≈ 4 above that count.
  * Source: standard floating-point error analysis (Higham 2002, ch. 3) [INFERRED].

@@ -12,7 +12,7 @@
 import type fc from 'fast-check';
 import type { Counterexample } from './types.js';
 import type { CaseValues, PropertyOutcome, PropertySpec } from './runProperty.js';
-import { rateVerdict, type RateTest } from './stats.js';
+import { rateVerdict, type RateTest } from '../stats/inference.js';
 import { fmt, type Decision } from './propertyClaim.js';
 
 export interface TrialPropertyDef<T> {

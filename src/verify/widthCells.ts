@@ -1,5 +1,5 @@
 /**
- * The measured width cells behind claims 7–10 and the width mutants: for a dataset, a regime, a target ε and an
+ * The measured width cells behind the claims width-soft, width-hard, scaling-slopes and separation and the width mutants: for a dataset, a regime, a target ε and an
  * epoch rule, the empirical m* of src/bounds/minWidth.ts, the NTK margin γ_rkhs of src/margin/gammaRkhs.ts, and
  * whether the cell is in the theory's regime at its epoch budget T.
  *
@@ -10,7 +10,7 @@
  * (src/bounds/lossFloor.ts: the median avg loss at m_ref = 64 is above ε/2, so m* would measure T, not width);
  * the median's value is measured only where a claim reports it (FloorMode).
  * Inapplicable cells are reported, never counted as passes or failures.
- * Trainings run on the WebAssembly f64 path (src/parallel/task.ts runTask, kernel 'wasm'; the TypeScript reference
+ * Trainings run on the WebAssembly f64 path (src/train/pool/task.ts runTask, kernel 'wasm'; the TypeScript reference
  * when SIMD is missing), in-process or on a TrainPool: the same numbers either way, so results.json does not
  * depend on the worker count. (Across machines, the fused multiply-add of relaxed SIMD may change the last bits.)
  * Every cell is computed once per process (module memo) and once per run (ctx.cells, for `verify --resume`),
@@ -23,12 +23,12 @@ import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs } from '../margin/gammaRkhs.js';
 import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
 import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from '../bounds/lossFloor.js';
-import { TrainPool } from '../parallel/pool.js';
-import { evaluateFast } from '../parallel/task.js';
+import { TrainPool } from '../train/pool/pool.js';
+import { evaluateFast } from '../train/pool/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import type { JobLoss } from '../train/job.js';
-import type { Regime } from '../train/targets.js';
+import type { Regime } from '../train/regime.js';
 import type { RunContext, WidthCell } from './types.js';
 
 /**
@@ -235,7 +235,7 @@ export interface CellRequest {
 
 /**
  * Measure a known list of cells on all cores before a claim reads them with {@link widthCell} (which then hits the
- * memo). Trainings run in a TrainPool (src/parallel/pool.ts; NTK_VERIFY_WORKERS workers) on the WebAssembly path (runTask),
+ * memo). Trainings run in a TrainPool (src/train/pool/pool.ts; NTK_VERIFY_WORKERS workers) on the WebAssembly path (runTask),
  * which gives the same numbers as the in-process search bit for bit (both run runTask). Cells that share a training memo (same
  * dataset, regime and seed) run one after another in the order given, so memo hits, `trainings` counts and
  * results.json are exactly those of the sequential run; different groups run concurrently. Each finished cell is

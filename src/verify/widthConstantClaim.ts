@@ -23,7 +23,8 @@ import { fmt, propertyClaim, type Decision } from './propertyClaim.js';
 import { claimSeed, plannedCases, type PropertyOutcome, type PropertySpec } from './runProperty.js';
 import type { Claim, RunContext } from './types.js';
 import { epochMetrics, loadData, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type EpochRule, type WidthSearchCell } from './widthCells.js';
-import { calibrate, predictedWidth, type Calibration, type WidthLaw } from './widthLaw.js';
+import type { WidthLaw } from '../bounds/laws.js';
+import { calibrate, predictedWidth, type Calibration } from './calibrate.js';
 
 /**
  * Family level of a width-constant claim: P(refuted | the law holds) ≤ WIDTH_ALPHA under the log-normal ratio

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { minWidth, type MinWidthResult } from '../../src/bounds/minWidth.js';
 import { datasetArb } from '../../src/data/datasetArb.js';
-import { evaluateFast } from '../../src/parallel/task.js';
+import { evaluateFast } from '../../src/train/pool/task.js';
 
 const seed = Number(process.env.FC_SEED ?? 42);
 

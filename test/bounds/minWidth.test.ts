@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { jobKey, minWidth, minWidthAsync, widthSearchPlan } from '../../src/bounds/minWidth.js';
 import { evaluateSequential, type JobLoss } from '../../src/train/job.js';
-import { resolveTargets } from '../../src/train/targets.js';
+import { resolveTargets } from '../../src/regimes/targets.js';
 import { deriveSeed } from '../../src/rng.js';
 import { InputError } from '../../src/errors.js';
 import { linearSphere, xorSphere } from '../train/fixtures.js';

@@ -1,9 +1,8 @@
 /**
- * Tests for src/bounds/widthSoft.ts and widthHard.ts. Oracle: hand values of C/(γ²ε) and C·ln(1/ε)/γ⁴.
+ * Tests for widthSoft and widthHard (src/bounds/laws.ts). Oracle: hand values of C/(γ²ε) and C·ln(1/ε)/γ⁴.
  */
 import { describe, expect, it } from 'vitest';
-import { widthSoft } from '../../src/bounds/widthSoft.js';
-import { widthHard } from '../../src/bounds/widthHard.js';
+import { widthHard, widthSoft } from '../../src/bounds/laws.js';
 import { C_HARD, C_SOFT } from '../../src/bounds/constants.js';
 import { InputError, PreconditionError } from '../../src/errors.js';
 import { CLOSED_FORM_REL } from '../train/tolerances.js';

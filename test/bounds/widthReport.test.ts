@@ -8,7 +8,7 @@ import { minWidth } from '../../src/bounds/minWidth.js';
 import { gammaRkhs } from '../../src/margin/gammaRkhs.js';
 import { ntkGram } from '../../src/ntk/analytic.js';
 import { evaluateSequential, runJob } from '../../src/train/job.js';
-import { resolveTargets } from '../../src/train/targets.js';
+import { resolveTargets } from '../../src/regimes/targets.js';
 import { DEFAULT_ETA } from '../../src/train/defaults.js';
 import { deriveSeed } from '../../src/rng.js';
 import { linearSphere } from '../train/fixtures.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { synthetic } from '../../src/data/synthetic.js';
-import { eta } from '../../src/report/progress.js';
+import { eta } from '../../src/run/progress.js';
 import { runCli } from './capture.js';
 
 describe('width progress', () => {

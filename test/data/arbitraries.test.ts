@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { datasetArb, twoPointArb, twoPointDataset, twoPointGammaRkhs } from '../../src/data/arbitraries.js';
+import { datasetArb } from '../../src/data/datasetArb.js';
+import { twoPointArb, twoPointDataset, twoPointGammaRkhs } from '../../src/data/twoPointArb.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { InputError } from '../../src/errors.js';
 import { gammaRkhs } from '../../src/margin/gammaRkhs.js';

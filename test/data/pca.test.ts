@@ -1,7 +1,7 @@
 import { Matrix, SVD } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { fitPca, projectPca, type Pca } from '../../src/data/pca.js';
-import { topEigen } from '../../src/data/topEigen.js';
+import { topEigen } from '../../src/linalg/topEigen.js';
 import { InputError, PreconditionError, ShapeError } from '../../src/errors.js';
 import { makeRng } from '../../src/rng.js';
 import { pcaAngleTol, U } from './tolerances.js';

@@ -9,7 +9,7 @@ import {
   syntheticWithSpec,
   type SyntheticSpec,
 } from '../../src/data/synthetic.js';
-import { makeTeacher, teacherNetLabels, teacherScore } from '../../src/data/teacher.js';
+import { makeReluLabeller, teacherNetLabels, teacherScore } from '../../src/data/teacher.js';
 import { parityLabels, parityScore } from '../../src/data/xorParity.js';
 import { InputError } from '../../src/errors.js';
 import { gammaRkhs } from '../../src/margin/gammaRkhs.js';
@@ -114,7 +114,7 @@ describe('score rules: teacher, xor, parity', () => {
     const { ds, resolved } = syntheticWithSpec({ kind, n: 400, d, seed, difficulty: 0.2 });
     expect(resolved.bandMass).toBeCloseTo(0.8 * 0.5, 15);
     // The rule synthetic() uses: the teacher of stream deriveSeed(seed, 'synthetic', kind) (module doc).
-    const teacher = kind === 'teacher' ? makeTeacher(d, deriveSeed(seed, 'synthetic', kind), resolved.teacherWidth) : null;
+    const teacher = kind === 'teacher' ? makeReluLabeller(d, deriveSeed(seed, 'synthetic', kind), resolved.teacherWidth) : null;
     const score = (X: Float64Array, off: number) =>
       teacher ? teacherScore(teacher, X, off) : parityScore(X, off, kind === 'xor' ? 2 : resolved.parityOrder!);
     for (let i = 0; i < ds.n; i++) {

@@ -1,5 +1,5 @@
 /**
- * Closed forms of both margin readings for two unit points at angle θ (the oracles of issue 3 item 5).
+ * Closed forms of both margin readings for two unit points at angle θ (the oracles of the margin solver properties).
  */
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ADAM_DEFAULTS, initMlp, makeMlpBuffers, mlpForward, mlpLossAndGrad, mlpOffsets, mlpParamCount, trainMlp, type Mlp } from '../../src/model/mlp.js';
-import { logisticLoss, sigmoid } from '../../src/train/losses.js';
+import { logisticLoss, sigmoid } from '../../src/model/losses.js';
 import { makeRng } from '../../src/rng.js';
 import { InputError, ShapeError } from '../../src/errors.js';
 

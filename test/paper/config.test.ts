@@ -1,6 +1,6 @@
 /**
  * Tests for src/paper/config.ts: the shipped settings pass their own check, and each bad field is refused
- * with an InputError naming it (issue 5's rule: bad input → a clear error naming the field).
+ * with an InputError naming it (bad input → a clear error naming the field).
  */
 import { describe, expect, it } from 'vitest';
 import { checkConfig, PAPER_DEFAULTS, PAPER_QUICK, type PaperConfig } from '../../src/paper/config.js';

@@ -1,6 +1,6 @@
 /**
  * End-to-end test of `ntk-verify paper --quick` (src/paper/run.ts) on real MNIST digits, the CI check of
- * issue 7: the report is written (report.md, self-contained report.html with every figure inline,
+ * the report is written (report.md, self-contained report.html with every figure inline,
  * results.json valid against its schema, figures/*.svg), every claim has a verdict, the exit code follows
  * the verdicts, and a second run with the same run id reuses every finished cell and writes byte-identical
  * results.json (determinism). Budget: the quick run takes ≈ 15–30 s of CPU here; the test allows 90 s.

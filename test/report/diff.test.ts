@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DIFF_SIGNIFICANT_DIGITS, diffResults, diffText } from '../../src/report/diff.js';
-import { buildResults } from '../../src/report/runVerify.js';
-import type { Results } from '../../src/report/schema.js';
+import { buildResults } from '../../src/run/runVerify.js';
+import type { Results } from '../../src/run/schema.js';
 import { powerLawCells, record } from './fixtures/records.js';
 
 function run(seed: number, mStar: number, slope: number, realLoss: number, realN: number): Results {

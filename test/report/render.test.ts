@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffResults, diffText } from '../../src/report/diff.js';
-import { buildResults } from '../../src/report/runVerify.js';
-import type { Results } from '../../src/report/schema.js';
+import { buildResults } from '../../src/run/runVerify.js';
+import type { Results } from '../../src/run/schema.js';
 import { writeReport } from '../../src/report/writeReport.js';
 import { powerLawCells, record } from './fixtures/records.js';
 

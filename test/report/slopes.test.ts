@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fitSlopes, loglogFit } from '../../src/report/slopes.js';
+import { fitSlopes } from '../../src/report/slopes.js';
 import { powerLawCells } from './fixtures/records.js';
-
-describe('loglogFit', () => {
-  it('recovers an exact power law y = 3 x^2.5 (oracle: construction)', () => {
-    const pts = [1, 2, 5, 10].map((x) => ({ x, y: 3 * x ** 2.5 }));
-    const f = loglogFit(pts)!;
-    expect(f.slope).toBeCloseTo(2.5, 12);
-    expect(Math.exp(f.intercept)).toBeCloseTo(3, 10);
-  });
-  it('hand computation on two points: slope = ln(8/2)/ln(4/1) = 1', () => {
-    expect(loglogFit([{ x: 1, y: 2 }, { x: 4, y: 8 }])!.slope).toBeCloseTo(1, 14);
-  });
-  it('needs two distinct x', () => {
-    expect(loglogFit([{ x: 2, y: 1 }, { x: 2, y: 3 }])).toBeNull();
-  });
-});
 
 describe('fitSlopes', () => {
   it('soft m* = 2/(γ²ε): slope 2 in 1/γ and 1 in 1/ε; hard m* = ln(1/ε)/γ⁴: slope 4 in 1/γ', () => {

@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 1 through the CLI (in-process main(), src/cli/main.ts): every malformed dataset file given to
+ * Malformed dataset files through the CLI (in-process main(), src/cli/main.ts): every malformed dataset file given to
  * `margin`, `train` and `width` is refused with exit code 2 and one line naming the field (and row/column),
  * before any work; a dataset that is not NTK-separable gets a verdict, or for --regime soft (whose NTK
  * teacher needs γ > 0) one line naming --data with the ways out. The parser itself is unit-tested in

@@ -1,26 +1,26 @@
 /**
- * Issue 5 item 5 with the real catalog (the fake catalog's determinism, kill + resume and shard merge are in
- * test/report/runVerify.test.ts and test/cli/verify.test.ts): the same seed gives a byte-identical results.json
+ * Determinism with the real catalog (the fake catalog's determinism, kill + resume and shard merge are in
+ * test/run/runVerify.test.ts and test/cli/verify.test.ts): the same seed gives a byte-identical results.json
  * across runs, across worker counts, and after a run interrupted between claims and resumed. Claims: three
  * quick ones that still exercise fast-check shrinking and GD training (`--only` keeps this ≈ 5 s).
  * Worker counts: `verify` runs its claims in one thread and never builds a TrainPool, so NTK_VERIFY_WORKERS
- * (src/parallel/pool.ts) cannot change its output today; the runs below set it anyway (1 and 2) so that a
+ * (src/train/pool/pool.ts) cannot change its output today; the runs below set it anyway (1 and 2) so that a
  * future pool inside the claims is held to the same bytes. The pool's own independence of the worker count is
- * checked here through the environment variable (bit-identical to in-process) and in test/parallel/pool.test.ts.
+ * checked here through the environment variable (bit-identical to in-process) and in test/train/pool/pool.test.ts.
  * Oracle: the first run's results.json bytes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gatherAssumptions } from '../../src/report/assumptions.js';
-import type { ProgressSink } from '../../src/report/progress.js';
-import { runVerify } from '../../src/report/runVerify.js';
-import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/parallel/pool.js';
-import { runTask, type TrainTask } from '../../src/parallel/task.js';
-import { claims } from '../../src/verify/catalog.js';
+import { gatherAssumptions } from '../../src/run/assumptions.js';
+import { runVerify } from '../../src/run/runVerify.js';
+import { defaultWorkers, TrainPool, WORKERS_ENV } from '../../src/train/pool/pool.js';
+import { runTask, type TrainTask } from '../../src/train/pool/task.js';
+import { claims } from '../../properties/catalog.js';
 import { InputError } from '../../src/errors.js';
-import { makeProblem } from '../fast/problems.js';
+import { makeProblem } from '../train/fast/problems.js';
 import { runCli, tempDir } from './cliCase.js';
+import { killAtItem } from '../run/killAtItem.js';
 
 const out = tempDir('det');
 const ONLY = ['mutant-kl-16', 'mutant-kernel-pi-plus-theta', 'mutant-one-neuron'];
@@ -38,20 +38,6 @@ async function withWorkers<T>(value: string | undefined, fn: () => Promise<T>): 
     if (old === undefined) delete process.env[WORKERS_ENV];
     else process.env[WORKERS_ENV] = old;
   }
-}
-
-/** Throws (outside any claim) when the k-th item starts: the run stops there, like a kill between claims. */
-function killAtItem(k: number): ProgressSink {
-  let seen = 0;
-  return {
-    start() {},
-    itemStart() {
-      if (++seen === k) throw new Error('simulated kill');
-    },
-    inner() {},
-    itemDone() {},
-    stop() {},
-  };
 }
 
 describe('verify --quick (real catalog): byte-identical results.json', () => {
@@ -97,7 +83,7 @@ describe('verify --quick (real catalog): byte-identical results.json', () => {
   });
 });
 
-describe('NTK_VERIFY_WORKERS (src/parallel/pool.ts)', () => {
+describe('NTK_VERIFY_WORKERS (src/train/pool/pool.ts)', () => {
   afterEach(() => delete process.env[WORKERS_ENV]);
 
   it('sets the default worker count; unset or empty means all cores; bad values name the variable', () => {

@@ -1,11 +1,11 @@
 /**
- * Issue 5 item 4: an output folder that cannot be written, or a full disk, gives one clear line (exit 2) and
+ * An output folder that cannot be written, or a full disk, gives one clear line (exit 2) and
  * leaves earlier reports intact. Already covered elsewhere: ENOSPC simulated inside write-file-atomic, old file
- * intact, no temp file (test/report/atomicWrite.test.ts); `verify --out` under a regular file
+ * intact, no temp file (test/run/atomicWrite.test.ts); `verify --out` under a regular file
  * (test/cli/usage.test.ts); `writeDatasetFile` into a missing folder (test/data/datasetFile.test.ts).
  * Added here:
  * - paths that cannot hold a folder although their parent exists (under /proc, below a dangling symlink): Node's
- *   recursive mkdir never returns there, so this also guards src/report/atomicWrite.ts's own mkdir -p;
+ *   recursive mkdir never returns there, so this also guards src/run/atomicWrite.ts's own mkdir -p;
  * - `dataset --out` through the CLI (under a regular file, in /proc, onto a folder);
  * - a real full disk: a 1 MiB-scale tmpfs mounted for the test (root only; skipped where mount is refused).
  *   A finished run is kept byte for byte when the next run fills the disk, and after more space `--resume`

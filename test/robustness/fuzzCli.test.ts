@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 6: a fast-check property over malformed dataset files AND option sets for `margin`, `train` and
+ * A fast-check property over malformed dataset files AND option sets for `margin`, `train` and
  * `width`, run in-process through main() (src/cli/main.ts). Each case carries at least one defect; the CLI must
  * answer with exit code 2 and one stderr line that names a field actually at fault — no stack trace, no "NaN"
  * unless the input itself spells it, nothing on stdout — within a per-case time limit.

@@ -1,6 +1,6 @@
 /**
- * Issue 5 item 3 (closed forms and invariants; the no-NaN training property is in trainingFinite.test.ts):
- * - losses, sigmoid and KL stable for |logit| ≤ 1e3 in the TypeScript loss (src/train/losses.ts) and in the
+ * Numerical robustness (closed forms and invariants; the no-NaN training property is in trainingFinite.test.ts):
+ * - losses, sigmoid and KL stable for |logit| ≤ 1e3 in the TypeScript loss (src/model/losses.ts) and in the
  *   WebAssembly kernel (assembly/common.ts lossCoef). Oracles: asymptotics softplus(z) = z + log1p(e^{−z}) = z
  *   at z = 1e3 in double, the Bregman form KL = sp(b) − sp(a) − σ(a)(b − a) (sp = softplus), which at
  *   (a, b) = (±1e3, ∓1e3) is exactly 1e3, and hand-computed loss/gradient of a net with f = ±1e3 exactly;
@@ -11,12 +11,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { wasmKernel } from '../../src/fast/wasmKernel.js';
+import { wasmKernel } from '../../src/train/fast/wasmKernel.js';
 import { initNet, type TwoLayerNet } from '../../src/model/twoLayer.js';
 import { angle, ntkCross, ntkGram, ntkKernel } from '../../src/ntk/analytic.js';
 import { empiricalGram } from '../../src/ntk/empirical.js';
 import { makeBuffers, referenceKernel } from '../../src/train/kernel.js';
-import { bernoulliEntropy, klBetweenLogits, klLogit, sigmoid, softplus } from '../../src/train/losses.js';
+import { bernoulliEntropy, klBetweenLogits, klLogit, sigmoid, softplus } from '../../src/model/losses.js';
 import { KL_TWO_FORMS_ULPS, LOSS_AT_1E3_ABS, SIGMOID_SYMMETRY_ULPS, U32, U64, ULP_PI } from './tolerances.js';
 
 const seed = Number(process.env.FC_SEED ?? 42);

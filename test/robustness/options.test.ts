@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 2: bad option values are refused at parse time (src/cli/parse.ts) with exit code 2 and one line
+ * Bad option values are refused at parse time (src/cli/parse.ts) with exit code 2 and one line
  * naming the option; sizes whose memory would exceed the machine are refused up front with the estimate
  * (src/cli/memory.ts) before any allocation. δ has no CLI option (the sup-norm margin's confidence 1 − δ is fixed
  * at SUP_CONFIDENCE); its library entry point is checked here instead. Oracles: the domain each option documents

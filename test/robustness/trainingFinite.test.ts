@@ -1,5 +1,5 @@
 /**
- * Issue 5 item 3: no NaN or ∞ anywhere in training for step sizes η ∈ (0, ETA_MAX] (src/train/defaults.ts), in
+ * No NaN or ∞ anywhere in training for step sizes η ∈ (0, ETA_MAX] (src/train/defaults.ts), in
  * both regimes and with every kernel: the TypeScript reference loop (trainFirstLayer + referenceKernel), the loop
  * with the WebAssembly kernel (wasmKernel f64), and the whole-loop WebAssembly path trainFast (f64 and f32).
  * Oracle: finiteness is guaranteed for every η by the bound ‖∇R̂‖_F ≤ max_i ‖x_i‖ = 1 on the sphere, so
@@ -13,13 +13,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { datasetArb } from '../../src/data/datasetArb.js';
 import { PreconditionError } from '../../src/errors.js';
-import { trainFast } from '../../src/fast/trainFast.js';
-import { wasmKernel } from '../../src/fast/wasmKernel.js';
+import { trainFast } from '../../src/train/fast/trainFast.js';
+import { wasmKernel } from '../../src/train/fast/wasmKernel.js';
 import { cloneNet, initNet } from '../../src/model/twoLayer.js';
 import { ETA_MAX } from '../../src/train/defaults.js';
 import { referenceKernel } from '../../src/train/kernel.js';
 import { trainFirstLayer, type TrainResult } from '../../src/train/loop.js';
-import { trainRegime } from '../../src/train/regimes.js';
+import { trainRegime } from '../../src/regimes/trainRegime.js';
 import { makeRng, deriveSeed } from '../../src/rng.js';
 
 const seed = Number(process.env.FC_SEED ?? 42);

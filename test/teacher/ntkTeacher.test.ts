@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ntkTeacher } from '../../src/teacher/ntkTeacher.js';
-import { makeTeacher } from '../../src/teacher/teacher.js';
+import { makeTeacher } from '../../src/teacher/makeTeacher.js';
 import { softLabels } from '../../src/teacher/softLabels.js';
 import { fromRows } from '../../src/data/dataset.js';
-import { sigmoid } from '../../src/train/losses.js';
+import { sigmoid } from '../../src/model/losses.js';
 import { InputError, PreconditionError } from '../../src/errors.js';
 import { linearSphere, randomLabels, xorSphere } from '../train/fixtures.js';
 import { SUM_ABS } from '../train/tolerances.js';

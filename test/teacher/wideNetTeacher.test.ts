@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { wideNetTeacher } from '../../src/teacher/wideNetTeacher.js';
 import { forward, initNet } from '../../src/model/twoLayer.js';
 import { trainFirstLayer } from '../../src/train/loop.js';
-import { hardTargets, sigmoid } from '../../src/train/losses.js';
+import { hardTargets, sigmoid } from '../../src/model/losses.js';
 import { ShapeError } from '../../src/errors.js';
 import { linearSphere } from '../train/fixtures.js';
 

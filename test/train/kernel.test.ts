@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { referenceKernel, makeBuffers } from '../../src/train/kernel.js';
 import { forward, initNet } from '../../src/model/twoLayer.js';
-import { klLogit } from '../../src/train/losses.js';
+import { klLogit } from '../../src/model/losses.js';
 import { makeRng } from '../../src/rng.js';
 import { linearSphere } from './fixtures.js';
 import { FD_STEP, FD_TOL, SUM_ABS } from './tolerances.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { claimSeed, runProperty, withCatalog, type PropertySpec } from '../../src/verify/runProperty.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
-import { replayClaim } from '../../src/verify/replay.js';
+import { replayClaim } from '../../src/cli/replay.js';
 
 /** "x < 10" over integers in [0, 1000]: the minimal counterexample is x = 10 (oracle: by hand). */
 const lessThanTen: PropertySpec<{ x: number }> = {
@@ -70,15 +70,15 @@ describe('propertyClaim', () => {
 
 describe('replayClaim', () => {
   it('replays the KL/16 mutant bit-identically from the catalog', async () => {
-    const { findClaim } = await import('../../src/verify/catalog.js');
+    const { findClaim } = await import('../../properties/catalog.js');
     const r = await findClaim('mutant-kl-16').run({ seed: 11, quick: true });
     expect(r.verdict).toBe('refuted');
     const rep = replayClaim('mutant-kl-16', r.counterexample!.seed, r.counterexample!.path);
     expect(rep.failed).toBe(true);
     expect(rep.counterexample?.values).toEqual(r.counterexample!.values);
   });
-  it('replays the π + θ kernel mutant to the same shrunk dataset (x rows, y) — issue 2 item 8', async () => {
-    const { findClaim } = await import('../../src/verify/catalog.js');
+  it('replays the π + θ kernel mutant to the same shrunk dataset (x rows, y)', async () => {
+    const { findClaim } = await import('../../properties/catalog.js');
     const r = await findClaim('mutant-kernel-pi-plus-theta').run({ seed: 11, quick: true });
     expect(r.verdict).toBe('refuted');
     // Oracle (by hand): one point cannot tell π ± θ apart (θ = 0), so the smallest witness has n = 2 points.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
-import { runTask } from '../../src/parallel/task.js';
-import { resolveTargets } from '../../src/train/targets.js';
+import { runTask } from '../../src/train/pool/task.js';
+import { resolveTargets } from '../../src/regimes/targets.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { deriveSeed } from '../../src/rng.js';

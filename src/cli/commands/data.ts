@@ -39,7 +39,7 @@ const DATA_HELP = 'dataset JSON file {"x", "y", "p"?}; rows of x are scaled to u
 /**
  * --regime soft on data the NTK cannot separate (γ = 0, e.g. a parallel pair with opposite labels): the NTK
  * teacher that makes the soft labels does not exist (src/teacher/ntkTeacher.ts throws PreconditionError).
- * Rethrown as an InputError naming --data, with the two ways out (issue 5 item 1). Other errors pass through.
+ * Rethrown as an InputError naming --data, with the two ways out. Other errors pass through.
  */
 function softNeedsSeparable(e: unknown, path: string): never {
   if (e instanceof PreconditionError && e.message.startsWith('ntkTeacher:')) {
@@ -59,7 +59,7 @@ function softNeedsSeparableData(s: Separability, path: string): void {
 }
 
 const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
-/** Defaults of `ntk-verify dataset` (issue 2 example: --n 200 --dim 20 --seed 1). */
+/** Defaults of `ntk-verify dataset` (the README's example: --n 200 --dim 20 --seed 1). */
 export const DATASET_DEFAULTS = { n: 200, dim: 20, noise: 0, seed: 1, digits: [4, 9] as [number, number] };
 
 function datasetCommand(program: Command, io: CliIO): void {
@@ -113,12 +113,12 @@ function marginCommand(program: Command, io: CliIO): void {
 
 const regimeOption = () => new Option('--regime <r>', 'soft (teacher soft labels, projected GD) or hard (logistic loss on ±1 labels)').choices(['soft', 'hard']).makeOptionMandatory();
 
+/** A command that trains on a dataset file in one regime: its --data and --regime options, in that order. */
+const regimeCommand = (program: Command, name: string, description: string): Command =>
+  program.command(name).description(description).requiredOption('--data <file>', DATA_HELP).addOption(regimeOption());
+
 function trainCommand(program: Command, io: CliIO): void {
-  program
-    .command('train')
-    .description('train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
-    .requiredOption('--data <file>', DATA_HELP)
-    .addOption(regimeOption())
+  regimeCommand(program, 'train', 'train the two-layer student in one regime and print avgLoss, finalLoss, accuracies')
     .requiredOption('--width <m>', 'hidden width m', P.positiveInt)
     .option('--epochs <T>', 'full-batch GD epochs (one epoch = one step)', P.positiveInt)
     .option('--lr <eta>', `step size η in (0, ${ETA_MAX}], the documented stable range (default ${DEFAULT_ETA})`, P.stepSize)
@@ -151,7 +151,7 @@ function trainCommand(program: Command, io: CliIO): void {
       } else {
         separability = { separable: null, decidedBy: `not computed: the n×n NTK Gram at n = ${ds.n} would need more memory than this machine allows`, rule: SEPARABILITY_RULE };
       }
-      const { trainReport } = await import('../../train/regimes.js');
+      const { trainReport } = await import('../../regimes/trainRegime.js');
       const opts = {
         regime: o.regime,
         m: o.width,
@@ -173,11 +173,7 @@ function trainCommand(program: Command, io: CliIO): void {
 }
 
 function widthCommand(program: Command, io: CliIO): void {
-  program
-    .command('width')
-    .description('search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
-    .requiredOption('--data <file>', DATA_HELP)
-    .addOption(regimeOption())
+  regimeCommand(program, 'width', 'search the smallest width m* whose epoch-averaged loss ≤ ε in the required fraction of seeds')
     .requiredOption('--eps <e>', 'target epoch-averaged loss ε in (0, 1), nats', P.openUnit)
     .option('--seeds <k>', 'initialisation seeds per width', P.positiveInt)
     .option('--success <f>', 'fraction of seeds that must reach ε, in (0, 1)', P.openUnit)
@@ -207,9 +203,9 @@ function widthCommand(program: Command, io: CliIO): void {
         margin = s.margin;
       }
       const { widthReportAsync } = await import('../../bounds/widthReport.js');
-      const { TrainPool } = await import('../../parallel/pool.js');
+      const { TrainPool } = await import('../../train/pool/pool.js');
       const pool = new TrainPool(o.workers !== undefined ? { workers: o.workers } : {});
-      const { progressMode } = await import('../../report/progress.js');
+      const { progressMode } = await import('../../run/progress.js');
       const progress = widthProgress(io, progressMode(false, io.stderrIsTTY, io.env) === 'bar');
       const show = progress.show;
       const opts = {

@@ -25,7 +25,7 @@ export function registerReportCommands(program: Command, io: CliIO): void {
     .option('--dir <dir>', 'folder holding run ids', 'reports')
     .option('--json', 'print the differences as JSON')
     .action(async (a: string, b: string, o: { dir: string; json?: boolean }) => {
-      const [{ readRun }, { diffResults, diffText }] = await Promise.all([import('../../report/writeReport.js'), import('../../report/diff.js')]);
+      const [{ readRun }, { diffResults, diffText }] = await Promise.all([import('../../run/runFiles.js'), import('../../report/diff.js')]);
       const ra = readRun(runDirOf(a, o.dir, '<runA>'));
       const rb = readRun(runDirOf(b, o.dir, '<runB>'));
       const entries = diffResults(ra.results, rb.results);
@@ -54,7 +54,7 @@ export function registerReportCommands(program: Command, io: CliIO): void {
     .argument('<run>', 'run directory or id')
     .option('--dir <dir>', 'folder holding run ids', 'reports')
     .action(async (run: string, o: { dir: string }) => {
-      const { readRun, writeReport } = await import('../../report/writeReport.js');
+      const [{ readRun }, { writeReport }] = await Promise.all([import('../../run/runFiles.js'), import('../../report/writeReport.js')]);
       const dir = runDirOf(run, o.dir, '<run>');
       const r = readRun(dir);
       await writeReport(dir, r.results, { timings: r.timings, environment: r.environment });

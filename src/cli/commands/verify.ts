@@ -1,7 +1,7 @@
 /**
  * `ntk-verify verify | list | replay`: run the theorem catalog into a report, list it, replay one
  * counterexample. Exit codes of verify: 0 every true claim holds and every mutant is refuted; 1 otherwise
- * (src/report/verdict.ts); 2 bad usage.
+ * (src/run/verdict.ts); 2 bad usage.
  */
 import { randomInt } from 'node:crypto';
 import { join, resolve } from 'node:path';
@@ -43,15 +43,16 @@ function verifyCommand(program: Command, io: CliIO): void {
     .option('--no-early-exit', 'train every seed of every width to the end in m* searches (the naive search; same results, slower)')
     .action(async (o: VerifyCliOptions) => {
       // heavy modules (vega, zod, the catalog) load only when the command runs, so --help and usage errors are quick
-      const [{ gatherAssumptions }, { consoleSummary }, { makeProgress, progressMode }, { mnistRealData }, { readManifest }, { runVerify }, { parseShard }] =
+      const [{ gatherAssumptions }, { consoleSummary }, { renderReport }, { makeProgress, progressMode }, { mnistRealData }, { readManifest }, { runVerify }, { parseShard }] =
         await Promise.all([
-          import('../../report/assumptions.js'),
+          import('../../run/assumptions.js'),
           import('../../report/consoleSummary.js'),
-          import('../../report/progress.js'),
-          import('../../report/realData.js'),
-          import('../../report/runManifest.js'),
-          import('../../report/runVerify.js'),
-          import('../../report/workList.js'),
+          import('../../report/writeReport.js'),
+          import('../../run/progress.js'),
+          import('../../run/realData.js'),
+          import('../../run/runManifest.js'),
+          import('../../run/runVerify.js'),
+          import('../../run/workList.js'),
         ]);
       const shard = o.shard !== undefined ? parseShard(o.shard) : null;
       if (o.resume !== undefined && o.runId !== undefined) throw new InputError('--run-id', 'cannot be combined with --resume (the run keeps its id)');
@@ -79,6 +80,7 @@ function verifyCommand(program: Command, io: CliIO): void {
         progress: makeProgress(mode, mode === 'bar' ? process.stderr : ({ write: (s: string) => (io.err(s), true) } as unknown as NodeJS.WritableStream)),
         catalog,
         earlyExit: o.earlyExit,
+        render: renderReport,
       });
       if (mode !== 'quiet') {
         const how = o.seed === 'random' ? ' (random; replay with --seed ' + outcome.results.seed + ')' : '';
@@ -113,7 +115,7 @@ function replayCommand(program: Command, io: CliIO): void {
     .option('--catalog <module>', 'module exporting claims: Claim[]')
     .action(async (o: { claim: string; seed: number; path: string; catalog?: string }) => {
       if (o.catalog === undefined) {
-        const { replayClaim, replayJson } = await import('../../verify/replay.js');
+        const { replayClaim, replayJson } = await import('../replay.js');
         io.out(replayJson(replayClaim(o.claim, o.seed, o.path)) + '\n');
         return;
       }
@@ -123,7 +125,7 @@ function replayCommand(program: Command, io: CliIO): void {
       const r = claim.replay(o.seed, o.path);
       const { withCatalog } = await import('../../verify/runProperty.js');
       if (r.counterexample?.replay) r.counterexample.replay = withCatalog(r.counterexample.replay, o.catalog);
-      const { replayJson } = await import('../../verify/replay.js');
+      const { replayJson } = await import('../replay.js');
       io.out(replayJson(r) + '\n');
     });
 }

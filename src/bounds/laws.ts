@@ -1,0 +1,102 @@
+/**
+ * The paper's width laws, in one place: every claim, plot and report reads them from here.
+ *
+ *   soft labels (projected GD on the KL loss to a kernel-limit teacher):  m_soft(γ, ε) = C_soft / (γ² ε)
+ *   hard labels (plain GD on the logistic loss):                          m_hard(γ, ε) = C_hard · ln(1/ε) / γ⁴
+ *
+ * where m is the width at which the epoch-averaged training loss reaches ε and γ is the NTK margin. Written as
+ * m = C · g(γ, ε), the factors are g_soft = 1/(γ²ε) and g_hard = ln(1/ε)/γ⁴ ({@link SOFT_LAW}, {@link HARD_LAW});
+ * their log-log slopes are 2 in 1/γ and 1 in 1/ε (soft), 4 in 1/γ and ln(1/ε) growth (hard) ({@link THEORY_SLOPE}).
+ * With equal constants the soft bound is the smaller one iff γ² < ε·ln(1/ε) ({@link softFavoured}), and the
+ * bounds' ratio m_hard/m_soft = ε·ln(1/ε)/γ² ({@link boundsRatio}) has log-log slope 2 in 1/γ
+ * ({@link BOUNDS_RATIO_SLOPE}).
+ * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, the orders O(1/(γ²ε)) and O(ln(1/ε)/γ⁴)
+ * [RECALLED; the theorem text was not available to us]; the constants C_SOFT, C_HARD are ours
+ * (src/bounds/constants.ts) and the width claims calibrate them (src/verify/calibrate.ts).
+ */
+import type { Regime } from '../train/regime.js';
+import { checkGamma, checkPositive } from './checkArgs.js';
+import { C_HARD, C_SOFT } from './constants.js';
+
+/** The variable a log-log slope is taken in: 1/γ at fixed ε, or 1/ε at fixed γ. */
+export type Against = 'invGamma' | 'invEps';
+/** A law's log-log slope; 'ln' marks growth like ln(1/ε), which has no constant log-log slope. */
+export type TheorySlope = number | 'ln';
+
+/** One width law m = C · g(γ, ε). */
+export interface WidthLaw {
+  regime: Regime;
+  /** The factor g(γ, ε) multiplying C (γ > 0, 0 < ε; unchecked: callers check their inputs). */
+  g(gamma: number, eps: number): number;
+  /** The law as printed in reports. */
+  formula: string;
+  /** Log-log slope of g in 1/γ and in 1/ε. */
+  slope: Record<Against, TheorySlope>;
+}
+
+/** Soft labels: g = 1/(γ²ε), slopes 2 in 1/γ and 1 in 1/ε. */
+export const SOFT_LAW: WidthLaw = {
+  regime: 'soft',
+  g: (gamma, eps) => 1 / (gamma * gamma * eps),
+  formula: 'C_soft/(γ²ε)',
+  slope: { invGamma: 2, invEps: 1 },
+};
+
+/** Hard labels: g = ln(1/ε)/γ⁴, slope 4 in 1/γ and ln(1/ε) growth in 1/ε. */
+export const HARD_LAW: WidthLaw = {
+  regime: 'hard',
+  g: (gamma, eps) => Math.log(1 / eps) / gamma ** 4,
+  formula: 'C_hard·ln(1/ε)/γ⁴',
+  slope: { invGamma: 4, invEps: 'ln' },
+};
+
+/** The law of each regime. */
+export const WIDTH_LAWS: Record<Regime, WidthLaw> = { soft: SOFT_LAW, hard: HARD_LAW };
+
+/** The theory's log-log slopes of m* per regime (for the slope plots and `report diff`). */
+export const THEORY_SLOPE: Record<Regime, Record<Against, TheorySlope>> = { soft: SOFT_LAW.slope, hard: HARD_LAW.slope };
+
+/**
+ * Soft-label width bound C_soft/(γ²ε).
+ * @param gamma  NTK margin γ > 0 (which reading — rkhs or sup — is the caller's choice and must be reported).
+ * @param eps    target epoch-averaged loss ε > 0 (nats).
+ * @param C      constant in front. @defaultValue C_SOFT
+ * @returns      the real-valued bound (a width m satisfies it iff m ≥ this; not rounded).
+ * @throws       PreconditionError if γ ≤ 0 or not finite; InputError('eps' | 'C') for non-positive values.
+ * @example      widthSoft(0.1, 0.1) === 1000 (up to rounding)
+ */
+export function widthSoft(gamma: number, eps: number, C: number = C_SOFT): number {
+  checkGamma('widthSoft', gamma);
+  checkPositive('widthSoft', 'eps', eps);
+  checkPositive('widthSoft', 'C', C);
+  return C / (gamma * gamma * eps);
+}
+
+/**
+ * Hard-label width bound C_hard·ln(1/ε)/γ⁴.
+ * @param gamma  NTK margin γ > 0.
+ * @param eps    target epoch-averaged loss, 0 < ε < 1 (ln(1/ε) must be positive).
+ * @param C      constant in front. @defaultValue C_HARD
+ * @returns      the real-valued bound (not rounded).
+ * @throws       PreconditionError if γ ≤ 0 or not finite; InputError('eps') unless 0 < ε < 1;
+ *               InputError('C') for a non-positive constant.
+ * @example      widthHard(0.5, Math.exp(-1)) === 16 (up to rounding)
+ */
+export function widthHard(gamma: number, eps: number, C: number = C_HARD): number {
+  checkGamma('widthHard', gamma);
+  checkPositive('widthHard', 'eps', eps, true);
+  checkPositive('widthHard', 'C', C);
+  return (C * Math.log(1 / eps)) / gamma ** 4;
+}
+
+/**
+ * The bounds favour soft labels (equal constants): C/(γ²ε) < C·ln(1/ε)/γ⁴ ⟺ γ² < ε·ln(1/ε). For ε < 0.56,
+ * γ ≤ ε implies it. Unchecked inputs (γ > 0, 0 < ε < 1 expected).
+ */
+export const softFavoured = (gamma: number, eps: number): boolean => gamma * gamma < eps * Math.log(1 / eps);
+
+/** The bounds' ratio m_hard/m_soft with equal constants: ε·ln(1/ε)/γ² (unchecked inputs). */
+export const boundsRatio = (gamma: number, eps: number): number => (eps * Math.log(1 / eps)) / (gamma * gamma);
+
+/** Log-log slope of the bounds' ratio in 1/γ at fixed ε: 4 − 2 = 2. */
+export const BOUNDS_RATIO_SLOPE = (HARD_LAW.slope.invGamma as number) - (SOFT_LAW.slope.invGamma as number);
