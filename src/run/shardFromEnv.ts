@@ -41,6 +41,13 @@ export const SHARD_COUNT_VAR = 'NTK_VERIFY_SHARD_COUNT';
 /** Variable that gives the run prefix (same as --run-prefix). */
 export const RUN_PREFIX_VAR = 'NTK_VERIFY_RUN_PREFIX';
 
+/** Every variable shardFromEnv reads (to clear them, e.g. for a child process that must run the whole list). */
+export const ENGINE_VARS = [
+  'SLURM_ARRAY_TASK_ID', 'SLURM_ARRAY_TASK_MIN', 'SLURM_ARRAY_TASK_MAX', 'SLURM_ARRAY_TASK_COUNT', 'SLURM_ARRAY_TASK_STEP',
+  'JOB_COMPLETION_INDEX', SHARD_COUNT_VAR,
+  'CI_NODE_INDEX', 'CI_NODE_TOTAL', 'BUILDKITE_PARALLEL_JOB', 'BUILDKITE_PARALLEL_JOB_COUNT', 'CIRCLE_NODE_INDEX', 'CIRCLE_NODE_TOTAL',
+] as const;
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const set = (env: Env, name: string) => env[name] !== undefined && env[name]!.trim() !== '';

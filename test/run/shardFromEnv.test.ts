@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { derivedRunId, shardFromEnv } from '../../src/run/shardFromEnv.js';
+import { derivedRunId, ENGINE_VARS, shardFromEnv } from '../../src/run/shardFromEnv.js';
 
 const slurm = (id: number, min: number, max: number, extra: Record<string, string> = {}) => ({
   SLURM_JOB_ID: '101',
@@ -151,6 +151,15 @@ describe('two engines', () => {
     const agree = { ...slurm(1, 0, 3), JOB_COMPLETION_INDEX: '1', NTK_VERIFY_SHARD_COUNT: '4' };
     expect(shardFromEnv(agree).engine).toBe('slurm');
     refuses(() => shardFromEnv({ ...slurm(1, 0, 3), CI_NODE_INDEX: '1', CI_NODE_TOTAL: '4' }), '--shard', /two engines disagree.*2\/4.*1\/4/);
+  });
+});
+
+describe('ENGINE_VARS', () => {
+  it('lists every variable read: without them, any engine environment is a whole run', () => {
+    const all = { ...slurm(1, 0, 3), JOB_COMPLETION_INDEX: '1', NTK_VERIFY_SHARD_COUNT: '4', CI_NODE_INDEX: '2', CI_NODE_TOTAL: '4' };
+    const cleared = Object.fromEntries(Object.entries(all).filter(([k]) => !(ENGINE_VARS as readonly string[]).includes(k)));
+    expect(shardFromEnv(cleared).shard).toBeNull();
+    for (const v of ENGINE_VARS) expect(() => shardFromEnv({ ...all, [v]: 'x' }), v).toThrow(InputError);
   });
 });
 
