@@ -120,10 +120,12 @@ describe('help and version', () => {
     expect(r.code).toBe(0);
     for (const c of ['dataset', 'margin', 'train', 'width', 'verify', 'replay', 'report', 'paper']) expect(r.out).toContain(c);
   });
-  it('verify --help documents --shard and --resume', async () => {
+  it('verify --help documents --shard, --shard-count, --run-prefix and --resume (its id optional for array tasks)', async () => {
     const r = await runCli(['verify', '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/--shard <i\/N>/);
-    expect(r.out).toMatch(/--resume <run-id>/);
+    expect(r.out).toMatch(/--shard-count <N>/);
+    expect(r.out).toMatch(/--run-prefix <p>/);
+    expect(r.out).toMatch(/--resume \[run-id\]/);
   });
 });

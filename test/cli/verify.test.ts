@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ENGINE_VARS } from '../../src/run/shardFromEnv.js';
 import { runCli } from './capture.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -31,7 +32,8 @@ describe('verify through the CLI', () => {
 
   it('a subprocess killed (SIGKILL) midway and resumed gives the uninterrupted results.json', async () => {
     const child = spawn(process.execPath, [bin, 'verify', ...common, '--run-id', 'killed'], {
-      env: { ...process.env, FAKE_DELAY_MS: '60', CI: 'true' },
+      // a whole run even when the tests themselves run as a Slurm array task or in a CI matrix
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !(ENGINE_VARS as readonly string[]).includes(k))), FAKE_DELAY_MS: '60', CI: 'true' },
       stdio: 'ignore',
       detached: true, // own process group: kill the wrapper and the tsx child together, like Ctrl-C / kill of a job
     });

@@ -4,9 +4,11 @@
  * (src/run/verdict.ts); 2 bad usage.
  */
 import { randomInt } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { InputError } from '../../errors.js';
+import { derivedRunId, shardFromEnv } from '../../run/shardFromEnv.js';
 import { seedFromEnv } from '../../verify/seed.js';
 import { loadClaims } from '../catalog.js';
 import { printJson, type CliIO } from '../io.js';
@@ -17,8 +19,10 @@ interface VerifyCliOptions {
   quick?: boolean;
   out: string;
   runId?: string;
-  resume?: string;
+  resume?: string | true;
   shard?: string;
+  shardCount?: number;
+  runPrefix?: string;
   only?: string[];
   quiet?: boolean;
   realData: boolean;
@@ -34,8 +38,10 @@ function verifyCommand(program: Command, io: CliIO): void {
     .option('--quick', 'small budgets (as in npm test)')
     .option('--out <dir>', 'parent folder of run directories', 'reports')
     .option('--run-id <id>', 'name of the run directory (default: date and seed)')
-    .option('--resume <run-id>', 'continue an interrupted run from its recorded items and cells')
-    .option('--shard <i/N>', 'run only the i-th of N deterministic slices of the work list (then: report merge)')
+    .option('--resume [run-id]', 'continue an interrupted run from its recorded items and cells; bare: the derived run id (array task, --run-prefix), started if new')
+    .option('--shard <i/N>', 'run only the i-th of N deterministic slices of the work list (then: report merge); default: from a Slurm array, Kubernetes Indexed Job or CI matrix')
+    .option('--shard-count <N>', 'number of shards where the engine does not export it (Kubernetes Indexed Job; or NTK_VERIFY_SHARD_COUNT)', P.positiveInt)
+    .option('--run-prefix <p>', 'run id <p>-shard<i>of<N> for every task of an array (or NTK_VERIFY_RUN_PREFIX; Slurm default slurm-<array job id>)')
     .option('--only <ids>', 'comma-separated claim ids (and/or real-data) to run', P.idList)
     .option('--no-real-data', 'leave out the MNIST real-data section')
     .option('--catalog <module>', 'module exporting claims: Claim[] (default: the built-in catalog)')
@@ -54,9 +60,23 @@ function verifyCommand(program: Command, io: CliIO): void {
           import('../../run/runVerify.js'),
           import('../../run/workList.js'),
         ]);
-      const shard = o.shard !== undefined ? parseShard(o.shard) : null;
+      const found = shardFromEnv(io.env, o.shard !== undefined ? parseShard(o.shard) : null, o.shardCount);
+      const shard = found.shard;
       if (o.resume !== undefined && o.runId !== undefined) throw new InputError('--run-id', 'cannot be combined with --resume (the run keeps its id)');
-      const resumed = o.resume !== undefined ? readManifest(join(o.out, o.resume)) : null;
+      let resumeId = typeof o.resume === 'string' ? o.resume : undefined;
+      let runId = o.runId;
+      if (runId === undefined && resumeId === undefined) {
+        const derived = derivedRunId(io.env, found, typeof o.seed === 'number' ? o.seed : o.seed === undefined ? seedFromEnv(io.env) : undefined, o.runPrefix);
+        if (o.resume === true && derived === null) {
+          throw new InputError('--resume', 'expected a run id; a bare --resume needs a derived one (an array task, --run-prefix or NTK_VERIFY_RUN_PREFIX)');
+        }
+        if (o.resume === true && existsSync(join(o.out, derived!, 'run.json'))) resumeId = derived!;
+        else runId = derived ?? undefined;
+      }
+      if (found.engine !== 'explicit' && found.engine !== 'none' && !o.quiet) {
+        io.err(`ntk-verify: shard ${shard!.index}/${shard!.count} from ${found.source}; run ${resumeId ?? runId ?? '(date-based id)'}${resumeId ? ' (resumed)' : ''}\n`);
+      }
+      const resumed = resumeId !== undefined ? readManifest(join(o.out, resumeId)) : null;
       const catalog = o.catalog !== undefined ? resolve(o.catalog) : (resumed?.catalog ?? null);
       const claims = await loadClaims(catalog);
       let seed: number | undefined;
@@ -70,8 +90,8 @@ function verifyCommand(program: Command, io: CliIO): void {
         seed,
         quick: o.quick,
         outDir: o.out,
-        runId: o.runId,
-        resume: o.resume,
+        runId,
+        resume: resumeId,
         shard,
         only: o.only ?? null,
         realData: resumed ? resumed.realData : o.realData,
