@@ -4,7 +4,7 @@
  * job file (deploy/slurm, deploy/kubernetes) runs every slice, and the run id is derived so that the tasks of
  * one array write sibling folders that `report merge` accepts and a requeued task finds its own folder again.
  *
- * Shards are 1-based, i/N as `--shard` takes them (src/report/workList.ts); every engine's index is mapped
+ * Shards are 1-based, i/N as `--shard` takes them (src/run/workList.ts); every engine's index is mapped
  * onto that. Variables read, with their base as each engine documents it:
  *   Slurm        SLURM_ARRAY_TASK_ID in SLURM_ARRAY_TASK_MIN..SLURM_ARRAY_TASK_MAX, SLURM_ARRAY_TASK_COUNT,
  *                SLURM_ARRAY_TASK_STEP (for --array=0-12:4); shard = (ID − MIN)/STEP + 1. Run prefix
@@ -23,7 +23,7 @@
  * since its merge job expects a shard.
  */
 import { InputError } from '../errors.js';
-import type { Shard } from '../report/schema.js';
+import type { Shard } from './schema.js';
 
 /** Where the shard came from. */
 export type ShardEngine = 'explicit' | 'slurm' | 'kubernetes' | 'gitlab' | 'buildkite' | 'circleci' | 'none';
