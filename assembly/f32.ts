@@ -149,7 +149,8 @@ export function train32(
     if (record) store<f64>(curve + (<usize>t << 3), loss);
     sum += loss;
     // Losses are ≥ 0, so the running sum only grows: once sum/T > stopAbove the average cannot end ≤ stopAbove.
-    if (sum / <f64>T > stopAbove) {
+    // At the last epoch the run finishes normally, so epochs = T always means finalLoss = R̂(W(T)).
+    if (t + 1 < T && sum / <f64>T > stopAbove) {
       store<f64>(out, sum / <f64>T);
       store<f64>(out, loss, 8);
       store<f64>(out, <f64>(t + 1), 16);

@@ -72,7 +72,8 @@ export function trainFirstLayer(
     const loss = kernel.lossAndGrad(net, X, n, p, buf);
     if (curve) curve[t] = loss;
     sum += loss;
-    if (sum / T > stopAbove) return { avgLoss: sum / T, finalLoss: loss, epochs: t + 1, curve, f: buf.f.slice() };
+    // at the last epoch the run finishes normally, so epochs = T always means finalLoss = R̂(W(T))
+    if (t + 1 < T && sum / T > stopAbove) return { avgLoss: sum / T, finalLoss: loss, epochs: t + 1, curve, f: buf.f.slice() };
     const G = buf.G;
     for (let k = 0; k < W.length; k++) W[k] -= eta * G[k];
     if (W0) projectToBall(W, W0, radius);
