@@ -15,6 +15,7 @@
  * [CHECKED] against a brute-force scan in test/bounds/minWidth.test.ts.
  */
 import type { Dataset } from '../data/dataset.js';
+import { INIT_SCHEMES, type InitScheme } from '../model/twoLayer.js';
 import { InputError } from '../errors.js';
 import { deriveSeed } from '../rng.js';
 import type { TeacherOptions } from '../teacher/makeTeacher.js';
@@ -68,6 +69,12 @@ export interface MinWidthOptions {
    * false trains every seed of every width to the end (the naive search, for comparison). @defaultValue true
    */
   earlyExit?: boolean;
+  /**
+   * Initialisation of every student (src/model/twoLayer.ts InitScheme). With 'balanced' the search runs over even
+   * widths only (pairs of neurons; an odd width would have one unpaired neuron and f(x; W(0)) ≠ 0), so m* is even.
+   * @defaultValue 'iid'
+   */
+  init?: InitScheme;
   /** Epochs. @defaultValue DEFAULT_T */
   T?: number;
   /** Step size. @defaultValue DEFAULT_ETA */
@@ -141,13 +148,15 @@ export interface MinWidthResult {
   mMax: number;
   relTol: number;
   earlyExit: boolean;
+  /** Initialisation scheme of every student; 'balanced' searches even widths only. */
+  init: InitScheme;
   /** The resolved targets (teacher, source) — the soft labels the students were trained on. */
   targets: Targets;
 }
 
 /** Memo key of a job: everything but the problem and the early-stop threshold. */
 export function jobKey(job: TrainJob): string {
-  return `${job.m}|${job.seed}|${job.T}|${job.eta}|${job.radius}`;
+  return `${job.m}|${job.seed}|${job.init ?? 'iid'}|${job.T}|${job.eta}|${job.radius}`;
 }
 
 type Found = { mStar: number | null; lastFailure: number };
@@ -159,24 +168,27 @@ type Plan = Generator<number, Found, boolean>;
  * hi − lo ≤ max(1, ⌊relTol · hi⌋), so relTol = 0 gives the exact integer m* and relTol = 1/8 stops within
  * 12.5 % of it. Shared by the sync and async drivers so the two cannot drift apart.
  */
-export function* widthSearchPlan(mMax: number, relTol = 0): Plan {
-  let lo = 0; // largest width known to fail (0: none yet — width 0 cannot fit anything)
-  let hi = 0; // smallest width known to succeed
-  for (let m = 1; ; m *= 2) {
-    const w = Math.min(m, mMax);
-    if (yield w) {
+export function* widthSearchPlan(mMax: number, relTol = 0, unit = 1): Plan {
+  // The search runs over multiples of `unit` (2 for paired neurons): u counts units, widths are u · unit.
+  const uMax = Math.floor(mMax / unit);
+  if (uMax < 1) return { mStar: null, lastFailure: 0 };
+  let lo = 0; // largest width known to fail, in units (0: none yet — width 0 cannot fit anything)
+  let hi = 0; // smallest width known to succeed, in units
+  for (let u = 1; ; u *= 2) {
+    const w = Math.min(u, uMax);
+    if (yield w * unit) {
       hi = w;
       break;
     }
     lo = w;
-    if (w >= mMax) return { mStar: null, lastFailure: lo };
+    if (w >= uMax) return { mStar: null, lastFailure: lo * unit };
   }
   while (hi - lo > Math.max(1, Math.floor(relTol * hi))) {
     const mid = Math.floor((lo + hi) / 2);
-    if (yield mid) hi = mid;
+    if (yield mid * unit) hi = mid;
     else lo = mid;
   }
-  return { mStar: hi, lastFailure: lo };
+  return { mStar: hi * unit, lastFailure: lo * unit };
 }
 
 /** The plan of a probe: one width, no search. */
@@ -186,7 +198,7 @@ function* probePlan(m: number): Plan {
 }
 
 /** A search's resolved settings (reported as they are in MinWidthResult), its problem and its init seeds. */
-type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol' | 'earlyExit'> & {
+type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol' | 'earlyExit' | 'init'> & {
   problem: TrainProblem;
   seeds: string[];
   probe?: number;
@@ -212,8 +224,10 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
   // ⌈f·s⌉ with a guard so that 2/3 · 3 = 2.0000000000000004 does not round up to 3.
   const required = Math.max(1, Math.ceil(successFraction * nSeeds - 1e-9));
   const earlyExit = opts.earlyExit ?? true;
+  const init = opts.init ?? 'iid';
+  if (!INIT_SCHEMES.includes(init)) throw new InputError('init', `minWidth: expected one of ${INIT_SCHEMES.join(', ')}, got ${String(init)}`);
   const problem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
-  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, probe, onWidth: opts.onWidth };
+  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, probe, onWidth: opts.onWidth };
 }
 
 function outcome(prep: Prepared, m: number, runs: (JobLoss | null)[]): WidthOutcome {
@@ -251,7 +265,7 @@ class Search {
     private readonly prep: Prepared,
     private readonly memo: Map<string, JobLoss>,
   ) {
-    this.plan = prep.probe !== undefined ? probePlan(prep.probe) : widthSearchPlan(prep.mMax, prep.relTol);
+    this.plan = prep.probe !== undefined ? probePlan(prep.probe) : widthSearchPlan(prep.mMax, prep.relTol, prep.init === 'balanced' ? 2 : 1);
     this.step = this.plan.next(false);
     this.runs = prep.seeds.map(() => null);
     this.settle();
@@ -278,16 +292,17 @@ class Search {
   }
 
   result(): MinWidthResult {
-    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit } = this.prep;
+    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init } = this.prep;
     const found = this.step.value as Found;
     const perWidth = [...this.perWidth].sort((a, b) => a.m - b.m);
     const { evaluations, trainings, epochsTrained } = this;
-    return { ...found, perWidth, evaluations, trainings, epochsTrained, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, targets };
+    return { ...found, perWidth, evaluations, trainings, epochsTrained, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, targets };
   }
 
   private job(m: number, k: number): TrainJob {
-    const { T, eta, radius, eps, earlyExit } = this.prep;
+    const { T, eta, radius, eps, earlyExit, init } = this.prep;
     const job: TrainJob = { m, seed: this.prep.seeds[k], T, eta, radius };
+    if (init !== 'iid') job.init = init;
     if (earlyExit) job.stopAbove = eps;
     return job;
   }

@@ -18,16 +18,41 @@ export interface TwoLayerNet {
 }
 
 /**
- * Sample W(0) ~ N(0, I) row by row, a ~ uniform{±1}, from one seed.
- * @throws ShapeError when m or d is not a positive integer.
+ * How W(0) and the output signs are drawn.
+ * - 'iid': w_s ~ N(0, I) and a_s uniform ±1, independently (Ji & Telgarsky 2020 §2).
+ * - 'balanced': neurons in pairs (2j, 2j+1) with one shared w_j ~ N(0, I) and signs (+1, −1), so f(x; W(0)) = 0
+ *   for every x and no width has all its signs equal (the symmetric initialisation common in NTK analyses, e.g.
+ *   Chizat, Oyallon & Bach 2019 §2; our choice for this suite). For odd m the last neuron is unpaired: its w is
+ *   drawn after the pairs' and its sign is +1, so f(x; W(0)) = m^{-1/2} relu(<w_m, x>) ≠ 0 there.
  */
-export function initNet(m: number, d: number, seed: number | string): TwoLayerNet {
+export type InitScheme = 'iid' | 'balanced';
+
+/** The schemes, for option parsing and schemas. */
+export const INIT_SCHEMES: readonly InitScheme[] = ['iid', 'balanced'];
+
+/**
+ * Sample W(0) and a from one seed by `scheme` (see {@link InitScheme}).
+ * @param m width, d input dimension. @returns W(0) m×d row-major and a ∈ {±1}^m.
+ * @throws ShapeError when m or d is not a positive integer, or the scheme is unknown.
+ */
+export function initNet(m: number, d: number, seed: number | string, scheme: InitScheme = 'iid'): TwoLayerNet {
   if (!Number.isInteger(m) || m < 1) throw new ShapeError(`initNet: width m must be a positive integer, got ${m}`);
   if (!Number.isInteger(d) || d < 1) throw new ShapeError(`initNet: dimension d must be a positive integer, got ${d}`);
   const rng = makeRng(seed);
-  const W = normalArray(rng, m * d);
   const a = new Float64Array(m);
-  for (let s = 0; s < m; s++) a[s] = rng.sign();
+  if (scheme === 'iid') {
+    const W = normalArray(rng, m * d);
+    for (let s = 0; s < m; s++) a[s] = rng.sign();
+    return { m, d, W, a };
+  }
+  if (scheme !== 'balanced') throw new ShapeError(`initNet: scheme must be 'iid' or 'balanced', got ${String(scheme)}`);
+  const rows = normalArray(rng, Math.ceil(m / 2) * d);
+  const W = new Float64Array(m * d);
+  for (let s = 0; s < m; s++) {
+    W.set(rows.subarray((s >> 1) * d, ((s >> 1) + 1) * d), s * d);
+    a[s] = s % 2 === 0 ? 1 : -1;
+  }
+  if (m % 2 === 1) a[m - 1] = 1;
   return { m, d, W, a };
 }
 

@@ -3,10 +3,10 @@
  * {@link TrainProblem} (inputs and resolved targets, shared by every run on a dataset) and a {@link TrainJob}
  * (width, init seed and optimiser settings — everything else). {@link runJob} is the in-process runner;
  * trainRegime and the m* search both go through it, so a pool that reimplements it must return the same
- * numbers (init from `initNet(job.m, problem.d, job.seed)`, then `trainFirstLayer`). The worker pool's task
+ * numbers (init from `initNet(job.m, problem.d, job.seed, job.init)`, then `trainFirstLayer`). The worker pool's task
  * (src/train/pool/task.ts TrainTask) is a TrainProblem and a TrainJob plus how to run it.
  */
-import { initNet, type TwoLayerNet, cloneNet } from '../model/twoLayer.js';
+import { initNet, type InitScheme, type TwoLayerNet, cloneNet } from '../model/twoLayer.js';
 import { referenceKernel, type TrainKernel } from './kernel.js';
 import { trainFirstLayer, type TrainResult } from './loop.js';
 
@@ -27,6 +27,8 @@ export interface TrainJob {
   m: number;
   /** Init seed for initNet (W(0) and a). */
   seed: number | string;
+  /** Initialisation scheme of initNet. @defaultValue 'iid' */
+  init?: InitScheme;
   /** Epochs (= full-batch GD steps). */
   T: number;
   /** Step size η. */
@@ -63,7 +65,7 @@ export function runJob(
   kernel: TrainKernel = referenceKernel,
   recordCurve = false,
 ): { net: TwoLayerNet; net0: TwoLayerNet; result: TrainResult } {
-  const net = initNet(job.m, problem.d, job.seed);
+  const net = initNet(job.m, problem.d, job.seed, job.init);
   const net0 = cloneNet(net);
   const result = trainFirstLayer(net, problem.X, problem.n, problem.p, {
     eta: job.eta,

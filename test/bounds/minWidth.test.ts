@@ -13,8 +13,8 @@ import { deriveSeed } from '../../src/rng.js';
 import { InputError } from '../../src/errors.js';
 import { linearSphere, xorSphere } from '../train/fixtures.js';
 
-function runPlan(mMax: number, succeeds: (m: number) => boolean, relTol = 0) {
-  const plan = widthSearchPlan(mMax, relTol);
+function runPlan(mMax: number, succeeds: (m: number) => boolean, relTol = 0, unit = 1) {
+  const plan = widthSearchPlan(mMax, relTol, unit);
   const asked: number[] = [];
   let step = plan.next(false);
   while (!step.done) {
@@ -25,6 +25,17 @@ function runPlan(mMax: number, succeeds: (m: number) => boolean, relTol = 0) {
 }
 
 describe('widthSearchPlan', () => {
+  it('with unit 2 finds the smallest even width ≥ t (brute force) and asks even widths only', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 400 }), (mMax, t) => {
+        const r = runPlan(mMax, (m) => m >= t, 0, 2);
+        const even = t % 2 === 0 ? t : t + 1;
+        const brute = even <= mMax ? even : null;
+        return r.mStar === brute && r.asked.every((m) => m % 2 === 0 && m >= 2 && m <= mMax);
+      }),
+    );
+  });
+
   it('finds the threshold of every monotone predicate exactly (brute force: smallest m ≤ mMax with m ≥ t)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 400 }), (mMax, t) => {
@@ -109,6 +120,19 @@ describe('minWidth', () => {
     if (monotone) expect(r.mStar).toBe(bruteMin);
     else expect(r.mStar).toBeGreaterThanOrEqual(bruteMin);
     expect(r.required).toBe(2);
+  });
+
+  it("with init 'balanced' evaluates even widths only, each run the balanced job's own (brute force)", () => {
+    const targets = resolveTargets(ds, 'hard');
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
+    const seeds = [0, 1, 2].map((k) => deriveSeed('mw', 'init', k));
+    const r = minWidth(ds, { ...common, eps: 0.3, init: 'balanced', earlyExit: false });
+    expect(r.init).toBe('balanced');
+    expect(r.perWidth.every((w) => w.m % 2 === 0)).toBe(true);
+    for (const w of r.perWidth) {
+      const brute = evaluateSequential(problem, seeds.map((seed) => ({ m: w.m, seed, init: 'balanced' as const, T: 20, eta: 4, radius: Infinity })));
+      expect(w.avgLosses).toEqual(brute.map((b) => b.avgLoss));
+    }
   });
 
   it('returns null when ε is below every loss, and reuses the memo (no retraining) across ε', () => {

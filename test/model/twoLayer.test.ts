@@ -56,4 +56,43 @@ describe('initNet', () => {
     expect(Math.abs(s1 / N)).toBeLessThan((Z_MC * Math.sqrt(0.5)) / Math.sqrt(N));
     expect(Math.abs(s2 / N - 0.5)).toBeLessThan((Z_MC * Math.sqrt(1.25)) / Math.sqrt(N));
   });
+
+  describe("scheme 'balanced'", () => {
+    it('gives f(x; W(0)) = 0 exactly at every even width, signs alternate +1/−1 and pair rows are equal', () => {
+      const X = Float64Array.from([0.6, 0, 0.8, 0, 1, 0, -0.28, 0.96, 0]);
+      for (const m of [2, 4, 10, 64]) {
+        const net = initNet(m, 3, `bal/${m}`, 'balanced');
+        expect(Array.from(forward(net, X, 3))).toEqual([0, 0, 0]);
+        for (let s = 0; s < m; s += 2) {
+          expect([net.a[s], net.a[s + 1]]).toEqual([1, -1]);
+          expect(Array.from(net.W.subarray((s + 1) * 3, (s + 2) * 3))).toEqual(Array.from(net.W.subarray(s * 3, (s + 1) * 3)));
+        }
+      }
+    });
+
+    it('leaves the last neuron of an odd width unpaired with sign +1: f = m^{-1/2} relu(<w_m, x>)', () => {
+      const x = Float64Array.from([0.6, 0, 0.8]);
+      const net = initNet(5, 3, 'odd', 'balanced');
+      expect(net.a[4]).toBe(1);
+      const z = net.W[12] * 0.6 + net.W[14] * 0.8;
+      expect(forward(net, x, 1)[0]).toBeCloseTo(Math.max(z, 0) / Math.sqrt(5), 14);
+    });
+
+    it('draws each shared row from N(0, I): E w = 0, E w² = 1 within 5 standard errors (2000 inits)', () => {
+      const N = 2000;
+      let s1 = 0;
+      let s2 = 0;
+      for (let k = 0; k < N; k++) {
+        const w = initNet(2, 1, `bal-moment/${k}`, 'balanced').W[0];
+        s1 += w;
+        s2 += w * w;
+      }
+      expect(Math.abs(s1 / N)).toBeLessThan(Z_MC / Math.sqrt(N));
+      expect(Math.abs(s2 / N - 1)).toBeLessThan((Z_MC * Math.sqrt(2)) / Math.sqrt(N));
+    });
+
+    it('rejects an unknown scheme with ShapeError', () => {
+      expect(() => initNet(2, 3, 1, 'paired' as never)).toThrow(ShapeError);
+    });
+  });
 });

@@ -2,7 +2,7 @@
  * One independent training run as plain, structured-clone-safe data — the unit of work of the worker pool
  * (src/train/pool/pool.ts) — and {@link runTask}, the function every worker runs. A task is a
  * TrainProblem (inputs and targets) and a TrainJob (width, init seed, optimiser) of src/train/job.ts, and options;
- * the student is initNet(m, d, seed), the same initialisation as src/train/job.ts's runJob, so a result
+ * the student is initNet(m, d, seed, init), the same initialisation as src/train/job.ts's runJob, so a result
  * depends on the task alone: never on the worker that ran it or on how many workers there are.
  * Source: src/train/loop.ts (the loop) and src/train/fast/trainFast.ts (its WebAssembly path) [VERIFIED, same code].
  */
@@ -49,10 +49,10 @@ export interface TaskResult {
  * @throws InputError for a bad kernel/precision option; ShapeError/InputError from the training loop.
  */
 export function runTask(task: TrainTask): TaskResult {
-  const { X, n, d, p, m, seed, T, eta, radius = Infinity, stopAbove = Infinity } = task;
+  const { X, n, d, p, m, seed, init = 'iid', T, eta, radius = Infinity, stopAbove = Infinity } = task;
   const { kernel = 'wasm', precision = 'f64', recordCurve = false, returnOutputs = false } = task;
   if (kernel !== 'wasm' && kernel !== 'reference') throw new InputError('kernel', `runTask: expected 'wasm' or 'reference', got ${String(kernel)}`);
-  const net = initNet(m, d, seed);
+  const net = initNet(m, d, seed, init);
   const t0 = performance.now();
   const r =
     kernel === 'wasm'
