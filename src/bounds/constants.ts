@@ -9,14 +9,14 @@
 
 /**
  * C_soft in m ≥ C_soft / (γ² ε) (soft-label, projected GD on the KL loss, epoch-averaged loss ≤ ε).
- * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: order 1/(γ²ε) [VERIFIED per the brief —
- * theory order from abstract]; constant ours [INFERRED]: 1, the neutral choice until claim 7 calibrates it.
+ * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: order 1/(γ²ε) [VERIFIED —
+ * theory order from the abstract]; constant ours [INFERRED]: 1, the neutral choice until a width claim calibrates it.
  */
 export const C_SOFT = 1;
 
 /**
  * C_hard in m ≥ C_hard · ln(1/ε) / γ⁴ (hard-label, plain GD on the logistic loss, epoch-averaged loss ≤ ε).
- * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: order ln(1/ε)/γ⁴ [VERIFIED per the brief —
- * theory order from abstract]; constant ours [INFERRED]: 1, the neutral choice until claim 8 calibrates it.
+ * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract: order ln(1/ε)/γ⁴ [VERIFIED —
+ * theory order from the abstract]; constant ours [INFERRED]: 1, the neutral choice until a width claim calibrates it.
  */
 export const C_HARD = 1;
