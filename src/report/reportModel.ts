@@ -1,7 +1,7 @@
 /**
  * What report.md and report.html both show, derived once from results.json (+ timings, environment,
- * figures): rows of the summary, power, counterexample, assumption and environment tables. The two
- * report's blocks (verifyDocument.ts) only lay these out.
+ * figures): rows of the summary, power, counterexample, assumption and environment tables. The report's
+ * blocks (verifyDocument.ts) only lay these out.
  */
 import type { Environment } from '../run/environment.js';
 import type { Figure } from './plots.js';
