@@ -10,10 +10,18 @@
  * additive Gaussian pixel noise σ, small students trained on a teacher's soft labels vs on hard labels.
  */
 import { InputError } from '../errors.js';
+import { INIT_SCHEMES, type InitScheme } from '../model/twoLayer.js';
 import { DEFAULT_RADIUS_SOFT } from '../train/defaults.js';
 
-
 export type TeacherKind = 'ntk' | 'wide-net';
+export const TEACHER_KINDS: readonly TeacherKind[] = ['ntk', 'wide-net'];
+
+/** The wide-network teacher (src/teacher/wideNetTeacher.ts): width, full-batch GD steps and step size. */
+export interface WideNetSettings {
+  m: number;
+  T: number;
+  eta: number;
+}
 
 export interface MlpSettings {
   /** Hidden widths h1 = h2 = m of the two-hidden-layer student. */
@@ -52,14 +60,31 @@ export interface PaperConfig {
   T: number;
   eta: number;
   radiusSoft: number | 'auto';
-  /** Teacher: kind, temperature τ (p = σ(g_T/τ)); scale of the NTK teacher (its smallest training margin). */
-  teacher: TeacherKind;
+  /**
+   * Teachers of the ablation, each fitted on the same teacherN images: 'ntk' (kernel-limit max-margin predictor)
+   * and/or 'wide-net' (a wide two-layer network trained on the hard labels). Every teacher gets its own soft
+   * students; the hard students are shared (they never see a teacher).
+   */
+  teachers: TeacherKind[];
+  /** Temperature τ (p = σ(g_T/τ)) of every teacher; scale of the NTK teacher (its smallest training margin). */
   tau: number;
   teacherScale: number;
+  /** The wide-network teacher's width, steps and step size. */
+  wideNet: WideNetSettings;
+  /**
+   * Initialisation of the two-layer students (src/model/twoLayer.ts initNet): 'balanced' (pairs with a shared
+   * w and output signs +1/−1, f(x; W(0)) = 0; even widths only) or 'iid' (w ~ N(0, I), a uniform ±1).
+   */
+  init: InitScheme;
   /** Deeper student. */
   mlp: MlpSettings;
   /** Widths ≤ smallWidthMax count as "small" in the soft ≥ hard and gap claims. */
   smallWidthMax: number;
+  /**
+   * Equivalence margin δ of the per-width gap: a width's gap soft − hard is "decisive" when its (1 − α)
+   * interval excludes 0 (one regime better) or lies inside [−δ, δ] (equivalent); otherwise undecided.
+   */
+  equivalenceMargin: number;
   /** Significance level α of every test (one-sided, each direction), after Holm's correction over pairs. */
   alpha: number;
   /** Random permutations for the Spearman trend tests. */
@@ -92,12 +117,14 @@ export interface PaperConfig {
 export const PAPER_DEFAULTS: PaperConfig = {
   pairs: [
     [0, 1],
+    [1, 7],
     [3, 5],
     [4, 9],
+    [5, 8],
   ],
   sigmas: [0, 0.5, 1, 1.5],
-  widths: [1, 2, 4, 8, 16, 32, 64, 128],
-  seeds: 5,
+  widths: [2, 4, 8, 16, 128],
+  seeds: 10,
   n: 200,
   nTest: 500,
   teacherN: 1000,
@@ -105,11 +132,14 @@ export const PAPER_DEFAULTS: PaperConfig = {
   T: 500,
   eta: 4,
   radiusSoft: DEFAULT_RADIUS_SOFT,
-  teacher: 'ntk',
+  teachers: ['ntk', 'wide-net'],
   tau: 1,
   teacherScale: 1,
-  mlp: { widths: [1, 2, 4, 8, 16, 32], T: 500, eta: 0.01, optimizer: 'adam' },
-  smallWidthMax: 8,
+  wideNet: { m: 512, T: 300, eta: 4 },
+  init: 'balanced',
+  mlp: { widths: [2, 4, 8, 32], T: 500, eta: 0.01, optimizer: 'adam' },
+  smallWidthMax: 16,
+  equivalenceMargin: 0.01,
   alpha: 0.05,
   permutations: 9999,
 };
@@ -126,13 +156,14 @@ export const PAPER_QUICK: PaperConfig = {
     [4, 9],
   ],
   sigmas: [0, 0.75, 1.5],
-  widths: [1, 2, 4, 8, 16],
+  widths: [2, 8, 32],
   seeds: 3,
   n: 100,
   nTest: 200,
   teacherN: 300,
   T: 250,
-  mlp: { widths: [1, 2, 4, 8], T: 200, eta: 0.01, optimizer: 'adam' },
+  wideNet: { m: 128, T: 200, eta: 4 },
+  mlp: { widths: [2, 8], T: 200, eta: 0.01, optimizer: 'adam' },
   permutations: 999,
 };
 
@@ -168,7 +199,15 @@ export function checkConfig(c: PaperConfig): PaperConfig {
     if (!(v > 0) || !Number.isFinite(v)) bad(name, `expected a positive finite number, got ${v}`);
   }
   if (c.radiusSoft !== 'auto' && !(c.radiusSoft > 0)) bad('radiusSoft', `expected a positive radius, Infinity (plain GD) or 'auto', got ${c.radiusSoft}`);
-  if (c.teacher !== 'ntk' && c.teacher !== 'wide-net') bad('teacher', `expected 'ntk' or 'wide-net', got ${String(c.teacher)}`);
+  if (!Array.isArray(c.teachers) || c.teachers.length === 0) bad('teachers', `expected a non-empty list of ${TEACHER_KINDS.join(' / ')}`);
+  c.teachers.forEach((t, i) => TEACHER_KINDS.includes(t) || bad(`teachers[${i}]`, `expected one of ${TEACHER_KINDS.join(', ')}, got ${String(t)}`));
+  if (new Set(c.teachers).size !== c.teachers.length) bad('teachers', `expected distinct teachers, got ${JSON.stringify(c.teachers)}`);
+  for (const [name, v] of [['wideNet.m', c.wideNet?.m], ['wideNet.T', c.wideNet?.T]] as const) if (!posInt(v)) bad(name, `expected a positive integer, got ${v}`);
+  if (!(c.wideNet.eta > 0) || !Number.isFinite(c.wideNet.eta)) bad('wideNet.eta', `expected a positive finite step, got ${c.wideNet.eta}`);
+  if (!INIT_SCHEMES.includes(c.init)) bad('init', `expected one of ${INIT_SCHEMES.join(', ')}, got ${String(c.init)}`);
+  if (c.init === 'balanced')
+    c.widths.forEach((m, i) => m % 2 === 0 || bad(`widths[${i}]`, `balanced initialisation pairs neurons, so widths must be even, got ${m} (use init 'iid' for odd widths)`));
+  if (!(c.equivalenceMargin > 0 && c.equivalenceMargin < 1)) bad('equivalenceMargin', `expected δ in (0, 1), got ${c.equivalenceMargin}`);
   if (c.mlp.optimizer !== 'adam' && c.mlp.optimizer !== 'gd') bad('mlp.optimizer', `expected 'adam' or 'gd', got ${String(c.mlp.optimizer)}`);
   if (!(c.alpha > 0 && c.alpha < 1)) bad('alpha', `expected α in (0, 1), got ${c.alpha}`);
   if (!c.widths.some((m) => m <= c.smallWidthMax) || !c.mlp.widths.some((m) => m <= c.smallWidthMax))
