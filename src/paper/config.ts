@@ -124,7 +124,7 @@ export const PAPER_DEFAULTS: PaperConfig = {
   ],
   sigmas: [0, 0.5, 1, 1.5],
   widths: [2, 4, 8, 16, 128],
-  seeds: 10,
+  seeds: 12,
   n: 200,
   nTest: 500,
   teacherN: 1000,
@@ -137,7 +137,7 @@ export const PAPER_DEFAULTS: PaperConfig = {
   teacherScale: 1,
   wideNet: { m: 512, T: 300, eta: 4 },
   init: 'balanced',
-  mlp: { widths: [2, 4, 8, 32], T: 500, eta: 0.01, optimizer: 'adam' },
+  mlp: { widths: [4, 8, 16, 32], T: 500, eta: 0.01, optimizer: 'adam' },
   smallWidthMax: 16,
   equivalenceMargin: 0.01,
   alpha: 0.05,
@@ -163,7 +163,7 @@ export const PAPER_QUICK: PaperConfig = {
   teacherN: 300,
   T: 250,
   wideNet: { m: 128, T: 200, eta: 4 },
-  mlp: { widths: [2, 8], T: 200, eta: 0.01, optimizer: 'adam' },
+  mlp: { widths: [4, 8], T: 200, eta: 0.01, optimizer: 'adam' },
   permutations: 999,
 };
 
