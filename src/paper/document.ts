@@ -8,7 +8,7 @@
 import type { Environment } from '../run/environment.js';
 import { fmtNum } from '../report/reportModel.js';
 import { MODELS, smallWidths, type GapSummary, type TaskRow, type WidthRow, type WidthSummaryRow } from './aggregate.js';
-import type { StudentModel } from './cell.js';
+import { isChance, type StudentModel } from './cell.js';
 import type { PaperConfig } from './config.js';
 import type { PaperFigure } from './figures.js';
 import type { Block } from './render.js';
@@ -99,16 +99,22 @@ function allWidthsTable(rows: readonly WidthRow[], teacher: string, model: Stude
 }
 
 function chanceBlocks(input: DocumentInput): Block[] {
+  const c = configOf(input.results);
   const cells = input.results.cells;
-  const flagged = cells.flatMap((cell) => cell.students.filter((s) => s.chance).map((s) => `${s.model} m = ${s.m}, ${s.regime}${s.teacher ? ` (${s.teacher})` : ''}: ${cell.pair.join(' vs ')}, σ = ${cell.sigma}, seed ${cell.seed}, test accuracy ${s.testAccuracy.toFixed(3)}`));
-  const total = cells.reduce((s, c) => s + c.students.length, 0);
+  // A cell whose every fitted teacher is itself at chance is a task no label can help with (the noise, not the init).
+  const hopeless = (cell: (typeof cells)[number]) => cell.teachers.every((t) => t.testAccuracy === null || isChance(Math.round(t.testAccuracy * c.nTest), c.nTest, c.alpha));
+  const flagged = cells.flatMap((cell) => cell.students.filter((s) => s.chance).map((s) => ({ cell, s })));
+  const onHopeless = flagged.filter((f) => hopeless(f.cell)).length;
+  const total = cells.reduce((n, x) => n + x.students.length, 0);
+  const byWhere = (model: StudentModel) => flagged.filter((f) => f.s.model === model).length;
   const out: Block[] = [
     {
       kind: 'p',
-      text: `A student is flagged chance-level when its test accuracy is not above ½ by the exact one-sided binomial test at α = ${configOf(input.results).alpha} (nTest = ${configOf(input.results).nTest}). ${flagged.length} of ${total} students are flagged. The two-layer students start ${configOf(input.results).init === 'balanced' ? 'balanced (pairs with output signs +1/−1, f(x; W(0)) = 0), so no width draws all-equal signs' : 'i.i.d. (uniform ±1 signs): a width whose signs all agree cannot separate the classes'}; the MLP trains its output layer, so it has no sign lottery, but a second hidden layer dead on every input (all z2 ≤ 0) leaves it constant — soft and hard share the initialisation, so such a seed is at chance in both regimes (a tie, dropped by the sign tests).`,
+      text: `A student is flagged chance-level when its test accuracy is not above ½ by the exact one-sided binomial test at α = ${c.alpha} (nTest = ${c.nTest}). ${flagged.length} of ${total} students are flagged (two-layer ${byWhere('two-layer')}, MLP ${byWhere('mlp')}); ${onHopeless} of them sit on tasks where every teacher is at chance too — the noise, not the initialisation, put them there. The two-layer students start ${c.init === 'balanced' ? 'balanced (pairs with output signs +1/−1, f(x; W(0)) = 0), so no width draws all-equal signs' : 'i.i.d. (uniform ±1 signs): a width whose signs all agree cannot separate the classes'}. The MLP trains its output layer, so it has no sign lottery; its analogue is a second hidden layer dead on every input (all z2 ≤ 0), which leaves it constant. Soft and hard students share the initialisation, so such a seed is at chance in both regimes (a tie, dropped by the sign tests).`,
     },
   ];
-  if (flagged.length) out.push({ kind: 'list', items: flagged.slice(0, 60).concat(flagged.length > 60 ? [`… and ${flagged.length - 60} more (results.json: students[].chance)`] : []) });
+  const items = flagged.map(({ cell, s }) => `${s.model} m = ${s.m}, ${s.regime}${s.teacher ? ` (${s.teacher})` : ''}: ${cell.pair.join(' vs ')}, σ = ${cell.sigma}, seed ${cell.seed}, test accuracy ${s.testAccuracy.toFixed(3)}${hopeless(cell) ? ' — every teacher at chance here' : ''}`);
+  if (items.length) out.push({ kind: 'list', items: items.slice(0, 60).concat(items.length > 60 ? [`… and ${items.length - 60} more (results.json: students[].chance)`] : []) });
   return out;
 }
 
