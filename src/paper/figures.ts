@@ -69,20 +69,21 @@ function widthSpec(rows: readonly WidthRow[], tasks: readonly TaskRow[], model: 
 
 function gapWidthSpec(summary: readonly WidthSummaryRow[]): TopLevelSpec {
   const dots = summary.flatMap((r) => r.perSeed.map((g) => ({ panel: `${r.teacher} · ${r.model}`, m: r.m, gap: g })));
-  const means = summary.filter((r) => r.gap).map((r) => ({ panel: `${r.teacher} · ${r.model}`, m: r.m, gap: r.gap!.mean, lo: r.gap!.lower, hi: r.gap!.upper }));
+  const means = summary.filter((r) => r.gap).map((r) => ({ panel: `${r.teacher} · ${r.model}`, m: r.m, mean: r.gap!.mean, lo: r.gap!.lower, hi: r.gap!.upper }));
   const x = { field: 'm', type: 'quantitative', scale: { type: 'log', base: 2 }, title: 'width m' } as const;
   return {
     ...BASE,
-    data: { values: [...dots.map((d) => ({ ...d, layer: 'seed' })), ...means.map((d) => ({ ...d, layer: 'mean' }))] },
+    // Seed rows carry gap, mean rows carry mean/lo/hi: each layer drops the rows whose field is missing.
+    data: { values: [...dots, ...means] },
     facet: { column: { field: 'panel', type: 'nominal', title: null } },
     spec: {
       width: PANEL.width * 1.3,
       height: PLOT.height * 0.8,
       layer: [
         { mark: { type: 'rule', color: '#999' }, encoding: { y: { datum: 0 } } },
-        { transform: [{ filter: "datum.layer === 'seed'" }], mark: { type: 'point', size: 10, opacity: 0.4, color: '#555' }, encoding: { x, y: { field: 'gap', type: 'quantitative', title: 'soft − hard test accuracy' } } },
-        { transform: [{ filter: "datum.layer === 'mean'" }], mark: { type: 'rule', color: '#1f77b4', strokeWidth: 2 }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
-        { transform: [{ filter: "datum.layer === 'mean'" }], mark: { type: 'line', point: true, color: '#1f77b4' }, encoding: { x, y: { field: 'gap', type: 'quantitative' } } },
+        { mark: { type: 'point', size: 10, opacity: 0.4, color: '#555' }, encoding: { x, y: { field: 'gap', type: 'quantitative', title: 'soft − hard test accuracy' } } },
+        { mark: { type: 'rule', color: '#1f77b4', strokeWidth: 2 }, encoding: { x, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+        { mark: { type: 'line', point: true, color: '#1f77b4' }, encoding: { x, y: { field: 'mean', type: 'quantitative' } } },
       ],
     },
   } as TopLevelSpec;
