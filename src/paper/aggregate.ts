@@ -33,6 +33,8 @@ export interface GapSummary extends MeanInterval {
   min: number;
   max: number;
   decision: GapDecision;
+  /** The whole interval lies inside [−δ, δ]: whatever the decision, the gap is below the practical margin. */
+  withinDelta: boolean;
 }
 
 export interface WidthRow {
@@ -103,7 +105,8 @@ export function gapDecision(iv: Pick<MeanInterval, 'lower' | 'upper'>, delta: nu
 function gapSummary(d: number[], c: PaperConfig): GapSummary | null {
   if (d.length < 2) return null;
   const iv = tMeanInterval(d, c.alpha);
-  return { ...iv, min: Math.min(...d), max: Math.max(...d), decision: gapDecision(iv, c.equivalenceMargin) };
+  const delta = c.equivalenceMargin;
+  return { ...iv, min: Math.min(...d), max: Math.max(...d), decision: gapDecision(iv, delta), withinDelta: iv.lower >= -delta && iv.upper <= delta };
 }
 
 /** The students of one cell for (model, m): the hard one and the soft one of `teacher` (undefined if absent). */

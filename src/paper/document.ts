@@ -38,6 +38,8 @@ const signed = (v: number) => (Number.isFinite(v) ? (v >= 0 ? '+' : '') + v.toFi
 const modelTitle = (m: StudentModel) => (m === 'two-layer' ? 'Two-layer student (first layer trained, a = ±1 fixed)' : 'Two-hidden-layer MLP (all layers trained)');
 const gapText = (g: GapSummary | null) => (g ? `${signed(g.mean)} [${signed(g.lower)}, ${signed(g.upper)}]` : '—');
 const rangeText = (g: GapSummary | null) => (g ? `${signed(g.min)} … ${signed(g.max)}` : '—');
+/** The decision, marked when a win is smaller than δ (significant but below the practical margin). */
+const decisionText = (g: GapSummary | null) => (g ? (g.withinDelta && g.decision !== 'equivalent' ? `${g.decision}, by < δ` : g.decision) : '—');
 const configOf = (r: PaperResults) => r.config as unknown as PaperConfig;
 
 function teacherTable(input: DocumentInput): Block {
@@ -67,7 +69,7 @@ function widthSummaryTable(input: DocumentInput): Block {
   return {
     kind: 'table',
     head: ['teacher', 'student', 'm', 'seeds', `gap mean [${(1 - c.alpha) * 100}% t-interval]`, 'sd over seeds', 'per-seed range', `decision (δ = ${c.equivalenceMargin})`, 'chance-level soft / hard'],
-    rows: input.summaryRows.map((r) => [r.teacher, r.model, String(r.m), String(r.perSeed.length), gapText(r.gap), r.gap ? r.gap.sd.toFixed(3) : '—', rangeText(r.gap), r.gap?.decision ?? '—', chance(r.teacher, r.model, r.m)]),
+    rows: input.summaryRows.map((r) => [r.teacher, r.model, String(r.m), String(r.perSeed.length), gapText(r.gap), r.gap ? r.gap.sd.toFixed(3) : '—', rangeText(r.gap), decisionText(r.gap), chance(r.teacher, r.model, r.m)]),
   };
 }
 
@@ -94,7 +96,7 @@ function allWidthsTable(rows: readonly WidthRow[], teacher: string, model: Stude
     head: ['pair', 'σ', 'm', 'seeds', 'soft acc mean (min–max)', 'hard acc mean (min–max)', 'gap [t-interval]', 'gap per-seed range', `decision (δ = ${delta})`, 'soft loss', 'hard loss', 'chance soft / hard'],
     rows: rows
       .filter((r) => r.teacher === teacher && r.model === model)
-      .map((r) => [r.pair, String(r.sigma), String(r.m), String(r.seeds), acc(r.soft), acc(r.hard), gapText(r.gap), rangeText(r.gap), r.gap?.decision ?? '—', a3(r.soft.lossMean), a3(r.hard.lossMean), `${r.soft.chance} / ${r.hard.chance}`]),
+      .map((r) => [r.pair, String(r.sigma), String(r.m), String(r.seeds), acc(r.soft), acc(r.hard), gapText(r.gap), rangeText(r.gap), decisionText(r.gap), a3(r.soft.lossMean), a3(r.hard.lossMean), `${r.soft.chance} / ${r.hard.chance}`]),
   };
 }
 
