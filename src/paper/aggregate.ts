@@ -66,6 +66,8 @@ export interface TeacherTaskSummary {
   lossMean: number | null;
   eceMean: number | null;
   confidenceMean: number | null;
+  confidenceSdMean: number | null;
+  labelDisagreementMean: number | null;
   /** Cells where the teacher could not be fitted. */
   failed: number;
 }
@@ -207,6 +209,8 @@ export function taskRows(c: PaperConfig, cells: readonly CellRecord[]): TaskRow[
         lossMean: meanOrNull(ok.map((t) => t.testLoss as number)),
         eceMean: meanOrNull(ok.map((t) => t.testEce as number)),
         confidenceMean: meanOrNull(ok.map((t) => t.meanConfidence as number)),
+        confidenceSdMean: meanOrNull(ok.map((t) => t.confidenceSd as number)),
+        labelDisagreementMean: meanOrNull(ok.map((t) => t.labelDisagreement as number)),
         failed: recs.length - ok.length,
       };
     }

@@ -73,6 +73,13 @@ export interface TeacherRecord {
   testEce: number | null;
   /** Mean soft-label confidence max(p, 1−p) on the students' training split. */
   meanConfidence: number | null;
+  /**
+   * Standard deviation of that confidence over the split: how much per-example information the soft labels
+   * carry beyond the sign (0 = uniform label smoothing, e.g. an NTK teacher whose points are all support vectors).
+   */
+  confidenceSd: number | null;
+  /** Fraction of the students' training labels the teacher's soft labels contradict ((p − ½)·y ≤ 0). */
+  labelDisagreement: number | null;
   /** Projection radius of this teacher's soft students (Infinity = plain GD; JSON "Infinity"). */
   radiusSoft: number | null;
   summary: Record<string, number | string | boolean>;
@@ -98,7 +105,7 @@ export interface CellRecord {
 /** A deterministic key of everything a cell depends on (for the resumable cell store). */
 export function cellKey(c: PaperConfig, pair: [number, number], sigma: number, seed: number, runSeed: string): string {
   const { pairs: _p, sigmas: _s, seeds: _n, smallWidthMax: _w, alpha: _a, permutations: _b, equivalenceMargin: _e, ...rest } = c;
-  return JSON.stringify({ v: 2, runSeed, pair, sigma, seed, ...rest });
+  return JSON.stringify({ v: 3, runSeed, pair, sigma, seed, ...rest });
 }
 
 function correct(f: Float64Array, y: Float64Array): number {
@@ -192,14 +199,19 @@ function fitTeacher(c: PaperConfig, kind: TeacherKind, pool: Dataset, test: Data
     teacher = buildTeacher(c, kind, pool, K, margin, dataSeed);
   } catch (e) {
     if (!(e instanceof PreconditionError)) throw e;
-    const none = { testAccuracy: null, trainAccuracy: null, testLoss: null, testEce: null, meanConfidence: null, radiusSoft: null };
+    const none = { testAccuracy: null, trainAccuracy: null, testLoss: null, testEce: null, meanConfidence: null, confidenceSd: null, labelDisagreement: null, radiusSoft: null };
     return { record: { kind, ...none, summary: { kind }, error: e.message } };
   }
   const gTest = teacher.predict(test.X, test.n);
   const pTest = softLabels(gTest, teacher.tau);
   const pSoft = Float64Array.from(idx, (i) => teacher.p[i]);
-  let conf = 0;
-  for (const p of pSoft) conf += Math.max(p, 1 - p);
+  const conf = Array.from(pSoft, (p) => Math.max(p, 1 - p));
+  const confMean = conf.reduce((a, b) => a + b, 0) / conf.length;
+  const confSd = conf.length > 1 ? Math.sqrt(conf.reduce((a, b) => a + (b - confMean) ** 2, 0) / (conf.length - 1)) : 0;
+  let against = 0;
+  idx.forEach((i, k) => {
+    if ((pSoft[k] - 0.5) * pool.y[i] <= 0) against++;
+  });
   return {
     record: {
       kind,
@@ -207,7 +219,9 @@ function fitTeacher(c: PaperConfig, kind: TeacherKind, pool: Dataset, test: Data
       trainAccuracy: accuracy(Float64Array.from(idx, (i) => teacher.logits[i]), Float64Array.from(idx, (i) => pool.y[i])),
       testLoss: meanOver(gTest, (g, i) => logisticLoss(g / teacher.tau, test.y[i])),
       testEce: expectedCalibrationError(pTest, test.y),
-      meanConfidence: conf / idx.length,
+      meanConfidence: confMean,
+      confidenceSd: confSd,
+      labelDisagreement: against / idx.length,
       radiusSoft: softRadius(c, teacher),
       summary: teacher.summary,
     },

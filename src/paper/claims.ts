@@ -119,12 +119,22 @@ function cellGaps(c: PaperConfig, cells: readonly CellRecord[], teacher: Teacher
 function profile(c: PaperConfig, cells: readonly CellRecord[], teacher: TeacherKind, model: StudentModel) {
   return c.sigmas.map((sigma) => {
     const here = cells.filter((x) => x.sigma === sigma);
-    const tAcc = here.map((x) => x.teachers.find((t) => t.kind === teacher)?.testAccuracy).filter((v): v is number => typeof v === 'number');
+    const recs = here.map((x) => x.teachers.find((t) => t.kind === teacher)).filter((t) => t !== undefined && t.testAccuracy !== null);
+    const tAcc = recs.map((t) => t!.testAccuracy as number);
+    const num = (v: (number | null | undefined)[]) => (v.every((x) => typeof x === 'number') && v.length ? meanOf(v as number[]) : NaN);
     const hard = here.flatMap((x) => smallWidths(c, model).map((m) => studentPair(x, model, m, teacher).hard?.testAccuracy)).filter((v): v is number => typeof v === 'number');
     const gaps = cellGaps(c, here, teacher, model, 'acc').map((g) => g.mean);
     const teacherAcc = tAcc.length ? meanOf(tAcc) : NaN;
     const hardAcc = hard.length ? meanOf(hard) : NaN;
-    return { sigma, teacherAcc, hardAcc, lead: teacherAcc - hardAcc, gap: gaps.length ? meanOf(gaps) : NaN };
+    return {
+      sigma,
+      teacherAcc,
+      hardAcc,
+      lead: teacherAcc - hardAcc,
+      gap: gaps.length ? meanOf(gaps) : NaN,
+      confidenceSd: num(recs.map((t) => t!.confidenceSd)),
+      disagreement: num(recs.map((t) => t!.labelDisagreement)),
+    };
   });
 }
 
@@ -140,12 +150,19 @@ function whyText(p: Profile, verdict: Verdict, what: 'advantage' | 'growth'): st
   const last = p[p.length - 1];
   if (!first || !last || !Number.isFinite(first.lead) || !Number.isFinite(last.lead)) return 'No teacher data: nothing can be concluded.';
   const leadText = `the teacher's lead over the hard-label students goes from ${f3(first.lead)} (σ = ${first.sigma}) to ${f3(last.lead)} (σ = ${last.sigma})`;
-  if (verdict === 'verified') return `Consistent with the paper: ${leadText}.`;
+  if (verdict === 'verified') return `Consistent with the paper: ${leadText}. ${labelText(last)}`;
   if (what === 'growth' && last.lead < first.lead)
     return `Not the paper's observation: ${leadText}. Soft labels can only pass on what the teacher knows beyond the hard labels; here that shrinks as the data get harder, so for the gap to grow the teacher would have to keep (or widen) its lead at high noise — e.g. a teacher fitted on more or cleaner images.`;
   if (Math.max(...p.map((r) => r.lead)) <= 0.01)
     return `Not the paper's observation: ${leadText} — the teacher is hardly better than the students it teaches, so its soft labels carry little beyond the hard labels. A more accurate teacher would have to be used for soft labels to help.`;
-  return `Not the paper's observation, although ${leadText}: the students at these widths do not turn the teacher's extra information into accuracy (their training or their capacity, not the teacher, limits them here).`;
+  return `Not the paper's observation, although ${leadText}: the students at these widths do not turn the teacher's lead into accuracy. ${labelText(last)}`;
+}
+
+/** What the soft labels carry beyond the hard labels at one σ: confidence spread and label corrections. */
+function labelText(r: Profile[number]): string {
+  if (!Number.isFinite(r.confidenceSd) || !Number.isFinite(r.disagreement)) return '';
+  const flat = r.confidenceSd < 0.05;
+  return `At σ = ${r.sigma} the soft labels' confidence varies by sd ${r.confidenceSd.toFixed(3)} over the training points and they contradict ${(100 * r.disagreement).toFixed(1)} % of the noisy training labels${flat ? ': close to uniform label smoothing, they pass on the sign of each label and little else — a teacher with graded confidence, one that does not interpolate the noisy labels, would be needed' : ''}.`;
 }
 
 function pairedRaw(c: PaperConfig, cells: readonly CellRecord[], teacher: TeacherKind, model: StudentModel, pair: string, kind: 'soft-beats-hard' | 'soft-lower-loss', runSeed: string): Raw {

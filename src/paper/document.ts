@@ -49,12 +49,12 @@ function teacherTable(input: DocumentInput): Block {
     for (const kind of c.teachers) {
       const s = t.teachers[kind];
       const lead = s.accMean === null ? NaN : s.accMean - t.hardSmallAccMean;
-      rows.push([t.pair, String(t.sigma), kind, `${a3(s.accMean)} (${a3(s.accMin)}–${a3(s.accMax)})`, a3(s.eceMean), a3(s.lossMean), a3(s.confidenceMean), a3(t.hardSmallAccMean), signed(lead), String(s.failed)]);
+      rows.push([t.pair, String(t.sigma), kind, `${a3(s.accMean)} (${a3(s.accMin)}–${a3(s.accMax)})`, a3(s.eceMean), a3(s.lossMean), `${a3(s.confidenceMean)} ± ${a3(s.confidenceSdMean)}`, a3(s.labelDisagreementMean), a3(t.hardSmallAccMean), signed(lead), String(s.failed)]);
     }
   }
   return {
     kind: 'table',
-    head: ['pair', 'σ', 'teacher', 'test acc mean (min–max)', 'ECE', 'test loss', 'mean confidence on train', `hard two-layer students m ≤ ${c.smallWidthMax}`, 'teacher lead', 'failed fits'],
+    head: ['pair', 'σ', 'teacher', 'test acc mean (min–max)', 'ECE', 'test loss', 'soft-label confidence on train, mean ± sd', 'train labels contradicted', `hard two-layer students m ≤ ${c.smallWidthMax}`, 'teacher lead', 'failed fits'],
     rows,
   };
 }
@@ -174,7 +174,7 @@ export function paperDocument(input: DocumentInput): Block[] {
   b.push({ kind: 'h2', text: 'Summary', id: 'summary' });
   b.push({ kind: 'table', head: ['claim', 'verdict', 'evidence'], rows: results.claims.map((x) => [x.id, x.verdict, x.evidence]), verdictColumn: 1 });
   b.push({ kind: 'h2', text: 'Teachers: accuracy and calibration', id: 'teachers' });
-  b.push({ kind: 'p', text: `Each teacher's own test accuracy (mean and range over seeds), expected calibration error and test loss of its probabilities σ(g_T/τ), beside the hard-label two-layer students of width ≤ ${c.smallWidthMax}. The teacher's lead over those students bounds what its soft labels can add: a teacher that is no better than the students it teaches cannot make them better.` });
+  b.push({ kind: 'p', text: `Each teacher's own test accuracy (mean and range over seeds), expected calibration error and test loss of its probabilities σ(g_T/τ), beside the hard-label two-layer students of width ≤ ${c.smallWidthMax}. The teacher's lead over those students bounds what its soft labels can add: a teacher that is no better than the students it teaches cannot make them better. What the soft labels carry beyond the hard labels shows in two columns: the spread of their confidence max(p, 1 − p) over the training points (≈ 0: uniform label smoothing, no per-example information) and the fraction of the (noisy) training labels they contradict (label correction).` });
   b.push(teacherTable(input));
   b.push({ kind: 'h2', text: 'Gap against width', id: 'gap-width' });
   b.push({ kind: 'p', text: `The gap acc_soft − acc_hard per width, pooled over every pair and σ: one value per seed (its mean gap over the ${c.pairs.length * c.sigmas.length} tasks; soft and hard share that seed's initialisation), a ${(1 - c.alpha) * 100}% Student-t interval over seeds, the per-seed range, and whether the interval decides: excludes 0, or lies inside ±δ.` });

@@ -6,7 +6,8 @@
  *   2 — adds rng: the random generator every draw came from (src/rng.ts rngInfo), as the verify results do.
  *   3 — teacher ablation: config.teachers / wideNet / init / equivalenceMargin; cells hold teachers[] (accuracy,
  *       test loss, ECE per teacher) and students carry teacher (null = hard) and chance; claims carry teacher and
- *       conclusion, kind gap-vs-margin, verdicts as verify's (with not-applicable); summary.notApplicable.
+ *       conclusion, kind gap-vs-margin, verdicts as verify's (with not-applicable); summary.notApplicable;
+ *       teachers[].confidenceSd and labelDisagreement (what the soft labels carry beyond the hard labels).
  * The file holds only what the seed, the settings and the code determine (no times, dates or machine: those
  * are in timings.json / environment.json), so two runs with the same seed write the same bytes whatever the
  * number of worker threads. Non-finite numbers appear as the strings "Infinity"/"NaN" (canonicalJson.ts).
@@ -48,6 +49,8 @@ const TeacherRecordSchema = z.strictObject({
   testLoss: Num.nullable(),
   testEce: z.number().min(0).max(1).nullable(),
   meanConfidence: z.number().nullable(),
+  confidenceSd: z.number().nonnegative().nullable(),
+  labelDisagreement: z.number().min(0).max(1).nullable(),
   radiusSoft: Num.nullable(),
   summary: z.record(z.string(), Primitive),
   error: z.string().optional(),

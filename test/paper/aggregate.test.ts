@@ -21,7 +21,7 @@ function cells(): CellRecord[] {
     for (let seed = 0; seed < c.seeds; seed++) {
       const st = (model: 'two-layer' | 'mlp', m: number, regime: 'soft' | 'hard', acc: number): StudentRecord => ({ model, m, regime, teacher: regime === 'soft' ? 'ntk' : null, testAccuracy: acc, testLoss: 0.5, testKl: regime === 'soft' ? 0.1 : null, trainAccuracy: 1, finalLoss: 0.1, avgLoss: 0.2, chance: seed === 0 && regime === 'hard' });
       const students = [st('two-layer', 2, 'hard', hard(sigma, seed)), st('two-layer', 2, 'soft', soft(sigma, seed)), st('mlp', 4, 'hard', 0.7), st('mlp', 4, 'soft', 0.7)];
-      const teachers = [{ kind: 'ntk' as const, testAccuracy: 0.9 - 0.1 * sigma, trainAccuracy: 1, testLoss: 0.3, testEce: 0.05 * (1 + seed), meanConfidence: 0.8, radiusSoft: 3, summary: {} }];
+      const teachers = [{ kind: 'ntk' as const, testAccuracy: 0.9 - 0.1 * sigma, trainAccuracy: 1, testLoss: 0.3, testEce: 0.05 * (1 + seed), meanConfidence: 0.8, confidenceSd: 0.1, labelDisagreement: 0.05, radiusSoft: 3, summary: {} }];
       out.push({ pair: [4, 9], sigma, seed, dataSeed: 's', gammaLower: 0.1, gammaUpper: 0.1 / (1 + sigma), gammaPool: 0.1, teachers, students });
     }
   }

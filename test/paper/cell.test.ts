@@ -67,6 +67,8 @@ describe('runCell', () => {
     expect(rec.teachers.map((t) => t.kind)).toEqual(['ntk', 'wide-net']);
     const [ntk, wide] = rec.teachers;
     expect(ntk.trainAccuracy).toBe(1);
+    expect(ntk.labelDisagreement).toBe(0); // y_i g_T(x_i) ≥ scale > 0 on the pool: never against a label
+    expect(ntk.confidenceSd).toBeGreaterThanOrEqual(0);
     expect(ntk.meanConfidence).toBeGreaterThanOrEqual(1 / (1 + Math.exp(-1 / tiny.tau)) - 1e-12);
     expect(ntk.radiusSoft).toBeCloseTo(2 * Number(ntk.summary.rkhsNorm), 12);
     expect(wide.radiusSoft).toBe(Infinity);

@@ -34,7 +34,7 @@ function cells(gen: Gen, gamma = (sigma: number, seed: number, pair: [number, nu
             students.push(student('hard', null), ...teachers.map((t) => student('soft', t)));
           }
         }
-        const teacherRecords = teachers.map((kind) => ({ kind, testAccuracy: 0.9, trainAccuracy: 1, testLoss: 0.3, testEce: 0.05, meanConfidence: 0.8, radiusSoft: Infinity, summary: { kind } }));
+        const teacherRecords = teachers.map((kind) => ({ kind, testAccuracy: 0.9, trainAccuracy: 1, testLoss: 0.3, testEce: 0.05, meanConfidence: 0.8, confidenceSd: 0.1, labelDisagreement: 0.05, radiusSoft: Infinity, summary: { kind } }));
         out.push({ pair, sigma, seed, dataSeed: `s${seed}`, gammaLower: gu * 0.999, gammaUpper: gu, gammaPool: gu, teachers: teacherRecords, students });
       }
     }
