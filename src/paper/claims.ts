@@ -24,12 +24,11 @@
  * abstract's "when γ ≤ ε, i.e. when the dataset is challenging" [VERIFIED]; the operationalisation (noise σ
  * and digit pairs as difficulty, small = m ≤ smallWidthMax, teachers, tests) is ours [INFERRED].
  */
-import { linearRegression } from 'simple-statistics';
+import { linearRegression, sampleRankCorrelation } from 'simple-statistics';
 import { deriveSeed, makeRng } from '../rng.js';
 import type { Verdict } from '../verify/types.js';
 import { bootstrapCI } from '../stats/inference.js';
 import { bootstrapMeanCi, holm, meanOf, signTest, spearmanTrend } from '../stats/pairedTests.js';
-import { sampleRankCorrelation } from 'simple-statistics';
 import type { CellRecord, StudentModel } from './cell.js';
 import { MODELS, pairLabel, smallWidths, studentPair } from './aggregate.js';
 import type { PaperConfig, TeacherKind } from './config.js';
