@@ -78,8 +78,8 @@ function slopeOf(cells: WidthSearchCell[], x: (c: WidthSearchCell) => number, se
   return bootstrapLogLogSlope(ok.map(x), ok.map((c) => c.mStar as number), { ...SWEEP.bootstrap, seed });
 }
 
-/** The sweep's cells as requests, in the order the claim reads them. */
-function sweepPlan(ctx: RunContext): Record<'softGamma' | 'hardGamma' | 'softEps' | 'hardEps', CellRequest[]> {
+/** The sweep's cells as requests, in the order the claim reads them (also part of the width-law designs). */
+export function sweepPlan(ctx: RunContext): Record<'softGamma' | 'hardGamma' | 'softEps' | 'hardEps', CellRequest[]> {
   const searchSeed = sweepSearchSeed(ctx.seed);
   const gData = gammaSweepData(ctx.seed, ctx.quick);
   const eData = epsSweepData(ctx.seed);

@@ -64,6 +64,8 @@ export const ClaimRecordSchema = z.looseObject({
   evidence: z.string(),
   data: z.string(),
   mutant: z.boolean(),
+  /** Theorem, lemma or sanity check (true claims; src/verify/types.ts ClaimKind). */
+  kind: z.enum(['theorem', 'lemma', 'sanity-check']).optional(),
   metrics: z.record(z.string(), Primitive),
   counterexample: CounterexampleSchema.optional(),
   cells: z.array(WidthCellSchema).optional(),
