@@ -142,3 +142,22 @@ export function fmtInterval(i: CoefficientInterval | null, f: (x: number) => str
 function finiteOrNull(x: number | undefined): number | null {
   return x !== undefined && Number.isFinite(x) ? x : null;
 }
+
+/**
+ * One log-log slope of m* with every cell kept as its interval: ln m* = a_group + s·ln(1/γ) (or ln(1/ε)) by the
+ * interval-censored fit, with one intercept per group (e.g. per dataset in an ε sweep, so that only the change
+ * of m* within a dataset determines the slope). Null with fewer than {@link MIN_DISTINCT} distinct x values.
+ * @param groups  a group label per cell (same order), or undefined for one common intercept.
+ */
+export function censoredSlope(cells: readonly WidthInterval[], against: Against, groups?: readonly string[], alpha = EXPONENT_ALPHA): (CoefficientInterval & { sigma: number }) | null {
+  const x = (c: WidthInterval) => Math.log(1 / (against === 'invGamma' ? c.gamma : c.eps));
+  if (new Set(cells.map(x)).size < MIN_DISTINCT) return null;
+  const labels = groups ? [...new Set(groups)] : [];
+  const obs = cells.map((c, i) => ({
+    x: [x(c), ...labels.slice(1).map((g) => (groups?.[i] === g ? 1 : 0))],
+    lower: c.lower > 0 ? Math.log(c.lower) : null,
+    upper: c.upper === null ? null : Math.log(c.upper),
+  }));
+  const fit = censoredRegression(obs, { alpha, sigmaMin: EXPONENT_SIGMA_MIN, profile: [1] });
+  return { ...(fit.intervals[1] as CoefficientInterval), sigma: fit.sigma };
+}
