@@ -12,7 +12,7 @@
  * ({@link BOUNDS_RATIO_SLOPE}).
  * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, the orders O(1/(γ²ε)) and O(ln(1/ε)/γ⁴)
  * [RECALLED; the theorem text was not available to us]; the constants C_SOFT, C_HARD are ours
- * (src/bounds/constants.ts) and the width claims calibrate them (src/verify/calibrate.ts).
+ * (src/bounds/constants.ts); the width claims test the exponents β, κ (src/verify/widthExponents.ts), not C.
  */
 import type { Regime } from '../train/regime.js';
 import { checkGamma, checkPositive } from './checkArgs.js';

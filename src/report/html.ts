@@ -100,10 +100,12 @@ export function renderHtml(input: ReportInput): string {
   const note = shardNote(results);
   if (note) b.push(`<p class="note">${esc(note)}</p>`);
   b.push('<h2 id="summary">Summary</h2>');
-  b.push(table(['claim', 'verdict', 'as expected', 'evidence'], summaryRows(results).map((r) => [
+  b.push(table(['claim', 'kind', 'verdict', 'as expected', 'unseen-failure bound', 'evidence'], summaryRows(results).map((r) => [
     `<a href="#claim-${esc(r.id)}">${esc(r.id)}</a>${r.mutant ? ' (mutant)' : ''}`,
+    esc(r.kind),
     `<span class="${r.mutant ? 'mutant' : ''}">${badge(r.verdict)}</span>`,
     r.ok ? 'yes' : '<span class="bad">NO</span>',
+    esc(r.bound),
     esc(r.evidence),
   ]), true));
   const rdl = realDataLine(results);

@@ -77,7 +77,7 @@ export function renderMarkdown(input: ReportInput): string {
   const note = shardNote(results);
   if (note) out.push('', `> ${note}`);
   out.push('', '## Summary', '');
-  out.push(table(['claim', 'verdict', 'as expected', 'evidence'], summaryRows(results).map((s) => [`${s.id}${s.mutant ? ' (mutant)' : ''}`, s.verdict, s.ok ? 'yes' : 'NO', s.evidence])));
+  out.push(table(['claim', 'kind', 'verdict', 'as expected', 'unseen-failure bound', 'evidence'], summaryRows(results).map((s) => [`${s.id}${s.mutant ? ' (mutant)' : ''}`, s.kind, s.verdict, s.ok ? 'yes' : 'NO', s.bound, s.evidence])));
   const rdl = realDataLine(results);
   if (rdl) out.push('', rdl);
   if (results.summary.problems.length) out.push('', '**Problems:**', '', ...results.summary.problems.map((p) => `- ${oneLine(p)}`));
