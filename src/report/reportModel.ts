@@ -65,7 +65,7 @@ export function headline(results: Results): string {
   const budget = results.quick ? 'quick budgets' : 'default budgets';
   const status =
     s.exitCode === 0
-      ? 'PASS: every true claim holds and every mutant is refuted'
+      ? 'PASS: every true claim verified (or not applicable where expected) and every mutant refuted'
       : `FAIL: ${s.problems.length} problem${s.problems.length === 1 ? '' : 's'}`;
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const counts = `${s.trueClaimsVerified} verified, ${s.trueClaimsNotApplicable} not applicable, ${s.trueClaimsInconclusive} inconclusive, ${s.trueClaimsRefuted} refuted`;
