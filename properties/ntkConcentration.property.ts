@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { ntkGram } from '../src/ntk/analytic.js';
-import { concentrationSpec, kernelDesignCase } from './claims/ntkConcentration.js';
+import { concentrationSpec, KERNEL_DESIGN, kernelDesignCase } from './claims/ntkConcentration.js';
 import { ntkConcentrationClaim } from './claims/ntkConcentration.js';
 import { kernelPiPlusThetaMutant } from './mutants/kernelPiPlusTheta.js';
 import { hoeffdingQuarterMutant } from './mutants/hoeffdingQuarter.js';
@@ -26,7 +26,7 @@ it('the angle design refutes a kernel that differs from the NTK by 0.051 in one 
     K[12 * n + 0] += 0.051;
     return K;
   };
-  const r = concentrationSpec({ gram: bumped, radiusFactor: 1 }).check(design);
+  const r = concentrationSpec({ gram: bumped, radiusFactor: 1 }, KERNEL_DESIGN.trials).check(design);
   expect(r.holds).toBe(false);
-  expect(concentrationSpec({ gram: ntkGram, radiusFactor: 1 }).check(design).holds).toBe(true);
+  expect(concentrationSpec({ gram: ntkGram, radiusFactor: 1 }, KERNEL_DESIGN.trials).check(design).holds).toBe(true);
 });

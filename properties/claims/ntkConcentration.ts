@@ -6,7 +6,7 @@
  *             each entry is <x_i,x_j> times a mean of m i.i.d. indicators, a mean of terms in an interval of length
  *             |<x_i,x_j>| ≤ 1, so P(|K_m − K|_ij > t) ≤ 2 exp(−2mt²) [VERIFIED textbook]; the kernel is Ji & Telgarsky
  *             2020 (arXiv 1909.12292) §2 [RECALLED]. Lemma. Expect: verified.
- * Confidence: δ = 0.05; each case runs 480 inits; the case fails iff the Clopper–Pearson lower bound of its
+ * Confidence: δ = 0.05; each generated case runs 960 inits, the design 480; the case fails iff the Clopper–Pearson lower bound of its
  *             failure rate at level α/21 exceeds δ (α = 0.001, Bonferroni over the 20 default cases and the design
  *             case); verified iff every case's upper bound ≤ δ (src/verify/trialProperty.ts). False-alarm rate
  *             ≤ α = 0.1% per run.
@@ -35,13 +35,14 @@ import { caseDatasetArb, datasetPayload, fixedDatasetCase, type DatasetCase } fr
 export const INIT_TRIALS = { delta: 0.05, trials: 240, alphaClaim: 0.001, numRuns: { quick: 10, full: 20 } };
 
 /** The power design of ntk-concentration (module doc): points, angle step and width. */
-export const KERNEL_DESIGN = { points: 25, stepDegrees: 7.5, m: 8192 };
+export const KERNEL_DESIGN = { points: 25, stepDegrees: 7.5, m: 8192, trials: 480 };
 
 /**
- * Inits per concentration case: with the tight radius a case fails now and then (≈ 0.7% at n = 1), and 240 inits
- * with one failure cannot push the Clopper–Pearson upper bound at α/21 below δ; 480 can, with up to 3 failures.
+ * Inits per generated concentration case. With the tight radius a small case fails now and then (≈ 0.7 % at n = 1);
+ * 240 inits with one failure cannot push the Clopper–Pearson upper bound at α/21 below δ, and 480 inits left a
+ * case with 4 failures inconclusive on 2 of 84 seeds (quick). 960 need ≳ 20 failures to miss δ.
  */
-export const CONCENTRATION_TRIALS = 480;
+export const CONCENTRATION_TRIALS = 960;
 
 /** Cases the Bonferroni split of ntk-concentration covers: the default run's generated cases and the design. */
 const CONCENTRATION_CASES = INIT_TRIALS.numRuns.full + 1;
@@ -99,7 +100,7 @@ export function maxAbsDiff(A: Float64Array, B: Float64Array): number {
 }
 
 /** The concentration property, shared with the π + θ and radius/4 mutants. */
-export function concentrationSpec(variant: ConcentrationVariant) {
+export function concentrationSpec(variant: ConcentrationVariant, trials = CONCENTRATION_TRIALS) {
   const kernels = new WeakMap<ConcentrationCase, Float64Array>();
   const arb: fc.Arbitrary<ConcentrationCase> = fc
     .record({ data: caseDatasetArb({ nMax: 12, dMax: 8 }), logM: fc.integer({ min: 2, max: 11 }) })
@@ -107,7 +108,7 @@ export function concentrationSpec(variant: ConcentrationVariant) {
   return trialSpec<ConcentrationCase>({
     arb,
     describe: datasetPayload,
-    trials: CONCENTRATION_TRIALS,
+    trials,
     delta: INIT_TRIALS.delta,
     alphaCase: INIT_TRIALS.alphaClaim / CONCENTRATION_CASES,
     caseValues: (c) => ({ n: c.ds.n, d: c.ds.d, m: c.m, radius: variant.radiusFactor * concentrationRadius(c.ds.n, c.m, INIT_TRIALS.delta) }),
@@ -148,7 +149,7 @@ export function concentrationDecision(variant: ConcentrationVariant, o: Property
   const generated = trialDecision(o, INIT_TRIALS.alphaClaim);
   if (generated.verdict === 'refuted') return generated;
   const design = kernelDesignCase();
-  const r = concentrationSpec(variant).check(design);
+  const r = concentrationSpec(variant, KERNEL_DESIGN.trials).check(design);
   const rec = r.record as TrialRecord;
   const metrics = { ...generated.metrics, designInitFailures: rec.failures, designTrials: rec.trials, designCpLower: rec.lower, designCpUpper: rec.upper, designM: design.m, designN: design.ds.n, designRadius: concentrationRadius(design.ds.n, design.m, INIT_TRIALS.delta) };
   const text = `angle design (n = ${design.ds.n}, d = 2, m = ${design.m}, radius ${fmt(metrics.designRadius)}): ${rec.failures}/${rec.trials} inits fail`;
@@ -169,7 +170,7 @@ export const ntkConcentrationClaim = propertyClaim({
   title: 'Empirical NTK Gram concentrates on the analytic kernel',
   statement: 'w.p. ≥ 1 − δ over W(0): max_ij |K_m(x_i,x_j) − K(x_i,x_j)| ≤ sqrt(ln(2n²/δ)/(2m))',
   source: 'Hoeffding 1963 (JASA 58:13) + union bound over n² entries; kernel from Ji & Telgarsky 2020 (arXiv 1909.12292) §2 [RECALLED]',
-  confidence: `δ = ${INIT_TRIALS.delta}, ${CONCENTRATION_TRIALS} inits per case, ${INIT_TRIALS.numRuns.full} cases (${INIT_TRIALS.numRuns.quick} quick) + the angle design; Clopper–Pearson per case at α/${CONCENTRATION_CASES}, family α = ${INIT_TRIALS.alphaClaim}; power: any kernel off by > 0.05 in an entry of the design is refuted w.p. ≥ 1 − α`,
+  confidence: `δ = ${INIT_TRIALS.delta}, ${CONCENTRATION_TRIALS} inits per generated case (${KERNEL_DESIGN.trials} on the design), ${INIT_TRIALS.numRuns.full} cases (${INIT_TRIALS.numRuns.quick} quick) + the angle design; Clopper–Pearson per case at α/${CONCENTRATION_CASES}, family α = ${INIT_TRIALS.alphaClaim}; power: any kernel off by > 0.05 in an entry of the design is refuted w.p. ≥ 1 − α`,
   mutant: false,
   kind: 'lemma',
   data: `generated sphere datasets, n ≤ 12, d ≤ 8, m = 4…2048; angle design ${KERNEL_DESIGN.points} points ${KERNEL_DESIGN.stepDegrees}° apart, m = ${KERNEL_DESIGN.m}`,
