@@ -22,6 +22,11 @@ import { hoeffdingQuarterMutant } from './mutants/hoeffdingQuarter.js';
 import { oneNeuronMutant } from './mutants/oneNeuron.js';
 import { hardNeverMoreMutant } from './mutants/hardNeverMore.js';
 import { epsFreeWidthMutant } from './mutants/epsFreeWidth.js';
+import { kernelSecondLayerMutant } from './mutants/kernelSecondLayer.js';
+import { kernelChordAngleMutant } from './mutants/kernelChordAngle.js';
+import { softMarginFreeLawMutant } from './mutants/softMarginFreeLaw.js';
+import { softEpsFreeLawMutant } from './mutants/softEpsFreeLaw.js';
+import { hardMarginFreeLawMutant } from './mutants/hardMarginFreeLaw.js';
 
 /** True claims, in the order. */
 export const trueClaims: Claim[] = [
@@ -46,6 +51,11 @@ export const mutants: Claim[] = [
   oneNeuronMutant,
   hardNeverMoreMutant,
   epsFreeWidthMutant,
+  softMarginFreeLawMutant,
+  softEpsFreeLawMutant,
+  hardMarginFreeLawMutant,
+  kernelSecondLayerMutant,
+  kernelChordAngleMutant,
 ];
 
 /** The whole catalog: true claims, then mutants. */

@@ -74,11 +74,14 @@ function summary(input: ReportInput): Block[] {
   const { results } = input;
   const rows = summaryRows(results).map((s) => [
     [{ text: s.id, href: `#claim-${s.id}` }, s.mutant ? ' (mutant)' : ''],
+    s.kind,
     [verdictRun(s.verdict, s.mutant)],
     alarm(s.ok),
+    s.bound,
     s.evidence,
   ]);
-  const out: Block[] = [{ kind: 'h2', text: 'Summary', id: 'summary' }, { kind: 'table', head: ['claim', 'verdict', 'as expected', 'evidence'], rows }];
+  const head = ['claim', 'kind', 'verdict', 'as expected', 'unseen-failure bound', 'evidence'];
+  const out: Block[] = [{ kind: 'h2', text: 'Summary', id: 'summary' }, { kind: 'table', head, rows }];
   const rdl = realDataLine(results);
   if (rdl) out.push({ kind: 'p', text: [{ text: rdl, href: '#real-data' }] });
   if (results.summary.problems.length) out.push({ kind: 'p', text: 'Problems:', cls: 'bad' }, { kind: 'list', items: results.summary.problems.map(oneLine) });
