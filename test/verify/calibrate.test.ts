@@ -5,6 +5,9 @@ import type { WidthSearchCell } from '../../src/verify/widthCells.js';
 
 const cell = (gamma: number, eps: number, mStar: number | null, applicable = true): WidthSearchCell => ({
   dataset: 't', dataKey: 't', n: 1, d: 1, regime: 'soft', eps, epochRule: 'fixed', T: 300, gamma, gammaLower: gamma, mStar, floorLoss: 0, applicable, perWidth: [], trainings: 0, epochsTrained: 0,
+  criterion: 'objective', init: 'balanced', Ttheory: 300, censor: { lower: 0, upper: mStar, reason: mStar === null ? 'above-cap' : 'exact' },
+  losses: { objective: 0, objectiveFinal: 0, logistic: 0, zeroOne: 0, relative: 0, trivialObjective: 1 },
+  lazy: { m: 1, flipFraction: 0, relMovement: 0, lazy: true }, measuredSeed: 's', trivial: { zeroPredictor: false, singleSign: false, trivial: false },
 });
 
 describe('calibrate / predictedWidth', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
+import { notTLimited, prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
 import { runTask } from '../../src/train/pool/task.js';
 import { resolveTargets } from '../../src/regimes/targets.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
@@ -11,14 +11,14 @@ const ref: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 6, d: 2, 
 
 describe('widthCell', () => {
   it('floor = median avg loss at m_ref over the search seeds (oracle: independent runTask runs) and m* = minWidth', () => {
-    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc', 'fixed', 'exact');
+    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc', 'fixed', 'exact', { init: 'iid' });
     const ds = synthetic(ref.spec as never);
     const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
     const losses = [0, 1, 2]
       .map((k) => runTask({ ...problem, m: WIDTH_SETTINGS.mRef, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seed: deriveSeed('wc', 'init', k) }).avgLoss)
       .sort((a, b) => a - b);
     expect(cell.floorLoss).toBe(losses[1]);
-    expect(cell.applicable).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
+    expect(notTLimited(cell)).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
     const direct = minWidth(ds, { regime: 'hard', eps: 0.3, seed: 'wc', seeds: 3, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, mMax: WIDTH_SETTINGS.mMax });
     expect(cell.mStar).toBe(direct.mStar);
   });
@@ -32,11 +32,11 @@ describe('widthCell', () => {
     for (const eps of [0.6, 0.3, 0.1, 0.05, 0.02]) {
       for (const earlyExit of [true, false]) {
         const seed = `wc-test-${eps}-${earlyExit}`;
-        const tested = widthCell({ earlyExit }, ref, 'hard', eps, seed, 'fixed', 'test');
-        expect(tested.applicable).toBe(median(seed) <= eps / WIDTH_SETTINGS.floorFactor);
+        const tested = widthCell({ earlyExit }, ref, 'hard', eps, seed, 'fixed', 'test', { init: 'iid' });
+        expect(notTLimited(tested)).toBe(median(seed) <= eps / WIDTH_SETTINGS.floorFactor);
         // with early exits the median is known only when every seed happened to run to the end
         if (!earlyExit || tested.floorLoss !== null) expect(tested.floorLoss).toBe(median(seed));
-        verdicts.add(tested.applicable);
+        verdicts.add(notTLimited(tested));
       }
     }
     expect(verdicts.size).toBe(2); // both outcomes of the test occur
