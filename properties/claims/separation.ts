@@ -18,6 +18,9 @@
  *             the usable datasets: verified iff (a) holds and the interval is > 0; refuted iff (a) is refuted or
  *             the interval is < 0; inconclusive otherwise. m* uses 3 init seeds (2 must reach ε). T-limited cells
  *             (either regime) are excluded (src/verify/widthCells.ts).
+ * Readings:   the verdict reads the paper's statement (each regime's own objective ≤ ε, the run's --criterion); the
+ *             same datasets are also measured under a commensurate reading (objective relative to each regime's f ≡ 0)
+ *             and reported beside it (metrics paper*, commensurate*, readingsDisagree) — not part of the verdict.
  * Design:     the γ-sweep datasets of scaling-slopes (properties/claims/scalingSlopes.ts), both regimes at ε = 0.05,
  *             at the theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ (src/train/epochs.ts).
  */
@@ -25,7 +28,7 @@ import { BOUNDS_RATIO_SLOPE, softFavoured } from '../../src/bounds/laws.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
 import { binomialTail, bootstrapLogLogSlope } from '../../src/stats/inference.js';
-import { epochMetrics, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS } from '../../src/verify/widthCells.js';
+import { cellOf, epochMetrics, prefetchWidthCells, toWidthCell, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type WidthSearchCell } from '../../src/verify/widthCells.js';
 import type { ClaimResult } from '../../src/verify/types.js';
 import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';
 
@@ -33,6 +36,42 @@ import { gammaSweepData, SWEEP, sweepSearchSeed } from './scalingSlopes.js';
 export const EPS_SEPARATION = 0.05;
 /** Sign-test levels: "soft needs fewer" is supported below ALPHA_FOR, the reverse refutes below ALPHA_AGAINST. */
 export const SIGN_TEST = { alphaFor: 0.05, alphaAgainst: 0.001 };
+
+/**
+ * The commensurate reading of the separation: the same datasets and ε with m* decided by the objective relative to
+ * each regime's trivial predictor f ≡ 0 (src/verify/cellMeasures.ts 'relative'), one fraction of each regime's
+ * do-nothing loss, beside the paper's reading (each regime's own objective at the same ε).
+ */
+export const COMMENSURATE_CRITERION = 'relative' as const;
+
+function readingRequests(refs: DataRef[], eps: number, searchSeed: string): { soft: CellRequest; hard: CellRequest }[] {
+  const q = (ref: DataRef, regime: 'soft' | 'hard'): CellRequest => ({ ref, regime, eps, searchSeed, epochs: SWEEP.epochs, criterion: COMMENSURATE_CRITERION });
+  return refs.map((ref) => ({ soft: q(ref, 'soft'), hard: q(ref, 'hard') }));
+}
+
+type CellPair = { soft: WidthSearchCell; hard: WidthSearchCell };
+
+/** Counts of soft < / = / > hard over the pairs both of whose cells are evidence (not T-limited, capped or trivial). */
+function readingCounts(pairs: CellPair[]) {
+  const ok = pairs.filter((p) => p.soft.applicable && p.hard.applicable && p.soft.mStar !== null && p.hard.mStar !== null);
+  const cmp = (p: CellPair) => Math.sign((p.soft.mStar as number) - (p.hard.mStar as number));
+  return { usable: ok.length, softFewer: ok.filter((p) => cmp(p) < 0).length, ties: ok.filter((p) => cmp(p) === 0).length, softMore: ok.filter((p) => cmp(p) > 0).length, ok, cmp };
+}
+
+/** Both readings side by side, and the datasets on which they order soft and hard differently (a finding, reported). */
+function bothReadings(paper: CellPair[], comm: CellPair[]): Record<string, number | string> {
+  const a = readingCounts(paper);
+  const b = readingCounts(comm);
+  const disagree = paper.filter((p, k) => a.ok.includes(p) && b.ok.includes(comm[k]) && a.cmp(p) !== b.cmp(comm[k])).length;
+  return {
+    paperUsable: a.usable, paperSoftFewer: a.softFewer, paperTies: a.ties, paperSoftMore: a.softMore,
+    paperTrivialCells: paper.filter((p) => p.soft.trivial.trivial || p.hard.trivial.trivial).length,
+    commensurateUsable: b.usable, commensurateSoftFewer: b.softFewer, commensurateTies: b.ties, commensurateSoftMore: b.softMore,
+    commensurateTrivialCells: comm.filter((p) => p.soft.trivial.trivial || p.hard.trivial.trivial).length,
+    readingsDisagree: disagree,
+    commensurateCriterion: COMMENSURATE_CRITERION,
+  };
+}
 
 export const separationClaim = aggregateClaim({
   id: 'separation',
@@ -46,7 +85,8 @@ export const separationClaim = aggregateClaim({
     const s = sweepSearchSeed(ctx.seed);
     const refs = gammaSweepData(ctx.seed, ctx.quick);
     const e = EPS_SEPARATION;
-    await prefetchWidthCells(ctx, refs.flatMap((ref) => (['soft', 'hard'] as const).map((regime) => ({ ref, regime, eps: e, searchSeed: s, epochs: SWEEP.epochs }))));
+    const commensurate = readingRequests(refs, e, s);
+    await prefetchWidthCells(ctx, [...refs.flatMap((ref) => (['soft', 'hard'] as const).map((regime) => ({ ref, regime, eps: e, searchSeed: s, epochs: SWEEP.epochs }))), ...commensurate.flatMap((q) => [q.soft, q.hard])]);
     const pairs = refs.map((ref) => ({ soft: widthCell(ctx, ref, 'soft', e, s, SWEEP.epochs), hard: widthCell(ctx, ref, 'hard', e, s, SWEEP.epochs) }));
     const eligible = pairs.filter((p) => softFavoured(p.soft.gamma, e));
     const usable = eligible.filter((p) => p.soft.applicable && p.hard.applicable && p.soft.mStar !== null && p.hard.mStar !== null);
@@ -54,7 +94,7 @@ export const separationClaim = aggregateClaim({
     const strict = usable.filter((p) => (p.soft.mStar as number) < (p.hard.mStar as number));
     // Cells of pairs left out of the test carry the reason (T-limited cells are named by toWidthCell itself).
     const leftOut = (p: (typeof pairs)[number]) =>
-      !eligible.includes(p) ? 'bounds favour hard labels here' : !usable.includes(p) ? 'pair not usable: a regime is T-limited or censored' : undefined;
+      !eligible.includes(p) ? 'bounds favour hard labels here' : !usable.includes(p) ? 'pair not usable: a regime is T-limited, censored or trivial' : undefined;
     const cells = pairs.flatMap((p) => [toWidthCell(p.soft, undefined, leftOut(p)), toWidthCell(p.hard, undefined, leftOut(p))]);
     const metrics: ClaimResult['metrics'] = {
       eps: e,
@@ -69,6 +109,7 @@ export const separationClaim = aggregateClaim({
       ...epochMetrics(pairs.map((p) => p.soft)),
       eta: WIDTH_SETTINGS.eta,
     };
+    Object.assign(metrics, bothReadings(pairs, commensurate.map((q) => ({ soft: cellOf(ctx, q.soft), hard: cellOf(ctx, q.hard) }))));
     // The report draws m*_hard/m*_soft against γ from `cells` (src/report/plotSpecs.ts ratioSpec).
     const untied = strict.length + violations.length;
     // P(Bin(untied, 1/2) ≥ k): exact one-sided sign-test p-values (no untied dataset: no evidence either way).
@@ -76,7 +117,7 @@ export const separationClaim = aggregateClaim({
     const pAgainst = untied > 0 ? binomialTail(violations.length, untied, 0.5) : 1;
     const literal = violations.filter((p) => p.soft.gamma <= e);
     Object.assign(metrics, { signTestPFor: pFor, signTestPAgainst: pAgainst, violationsGammaLeEps: literal.length });
-    const tally = `m*_soft < m*_hard on ${strict.length}, > on ${violations.length}, tied on ${metrics.ties} of ${usable.length} usable datasets (sign test p = ${fmt(pFor)}; ${metrics.tLimitedOrCensored} T-limited or censored; ${metrics.gammaLeEps} with γ ≤ ε)`;
+    const tally = `m*_soft < m*_hard on ${strict.length}, > on ${violations.length}, tied on ${metrics.ties} of ${usable.length} usable datasets (sign test p = ${fmt(pFor)}; ${metrics.tLimitedOrCensored} T-limited, censored or trivial; ${metrics.gammaLeEps} with γ ≤ ε)`;
     if (literal.length > 0 || pAgainst < SIGN_TEST.alphaAgainst) {
       const v = literal[0] ?? violations[0];
       return {

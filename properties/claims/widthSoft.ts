@@ -14,8 +14,10 @@
  *             cases the law calls easier than every calibration cell are reported but not tested (the floor
  *             regime, src/verify/widthConstantClaim.ts).
  * Data:       calibration: synthetic linear (difficulty 0, 0.5, 0.9), teacher (0, 0.5, 0.9), xor (0, 0.5); n = 30, d = 5;
- *             ε ∈ {0.1, 0.07}. Fresh: linear/teacher/xor, n ∈ [26, 40], d ∈ [4, 8], difficulty ∈ {0, 0.3, 0.6, 0.9},
- *             ε ∈ {0.2, 0.1, 0.05, 0.03} (three of four outside the calibration range); 12 cases quick, 24 default.
+ *             ε ∈ {0.05, 0.03}. Fresh: linear/teacher/xor, n ∈ [26, 40], d ∈ [4, 8], difficulty ∈ {0, 0.3, 0.6, 0.9},
+ *             ε ∈ {0.07, 0.05, 0.03, 0.02} (two of four outside the calibration range); 12 cases quick, 24 default.
+ *             Students: balanced pairs (even widths). Trivial cells (f ≡ 0 or a single-sign neuron meets ε) are no
+ *             evidence; at ε ≥ 0.1 most soft cells are trivial, hence the grid.
  */
 import { widthConstantClaim, type CalibrationDesign, type FreshDesign } from '../../src/verify/widthConstantClaim.js';
 import { SOFT_LAW } from '../../src/bounds/laws.js';
@@ -37,7 +39,13 @@ export const FRESH_KNOBS: Omit<FreshDesign, 'eps'> = {
   difficulties: [0, 0.3, 0.6, 0.9],
 };
 
-const calibration: CalibrationDesign = { data: CALIBRATION_DATA, eps: [0.1, 0.07], searchSeed: 'calibration', epochs: 'theory' };
+/**
+ * Soft ε grids below the trivial level: at the NTK teacher's scale 1 the zero predictor's KL is 0.11–0.20 nats and a
+ * one-neuron single-sign student meets ε = 0.1 on most sets (measured), so cells at ε ≥ 0.1 are trivial, no evidence.
+ */
+export const SOFT_EPS = { calibration: [0.05, 0.03], fresh: [0.07, 0.05, 0.03, 0.02] };
+
+const calibration: CalibrationDesign = { data: CALIBRATION_DATA, eps: SOFT_EPS.calibration, searchSeed: 'calibration', epochs: 'theory' };
 
 export const widthSoftClaim = widthConstantClaim({
   id: 'width-soft',
@@ -47,6 +55,6 @@ export const widthSoftClaim = widthConstantClaim({
   confidence: 'Ĉ = normal-theory upper prediction bound of the calibration ratios at α/24 (α = 0.002); every tested fresh case (12 quick, 24 default) within ⌈Ĉ·g⌉; T-limited cells reported as not applicable',
   law: SOFT_LAW,
   calibration,
-  fresh: { ...FRESH_KNOBS, eps: [0.2, 0.1, 0.05, 0.03] },
+  fresh: { ...FRESH_KNOBS, eps: SOFT_EPS.fresh },
   numRuns: { quick: 12, full: 24 },
 });

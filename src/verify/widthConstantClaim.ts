@@ -181,7 +181,7 @@ function decide(o: PropertyOutcome<WidthFreshCase, FreshRecord>, cal: Calibratio
   const easierEx = recs.filter((r) => r.status === 'easier' && r.exceeds).length;
   const tally =
     `${count('holds')}/${o.numRuns} fresh cases tested and within ⌈Ĉ·g⌉ (${outside} outside the calibration range), ` +
-    `${count('not-applicable')} T-limited, ${count('censored')} censored, ${count('easier')} easier than calibration (not tested; ${easierEx} of them above ⌈Ĉ·g⌉)`;
+    `${count('not-applicable')} not applicable (T-limited, T-capped or trivial), ${count('censored')} censored, ${count('easier')} easier than calibration (not tested; ${easierEx} of them above ⌈Ĉ·g⌉)`;
   if (count('holds') >= MIN_TESTED_CASES && outside > 0) return { verdict: 'verified', evidence: `${calText}; ${tally}`, metrics, cells };
   return { verdict: 'inconclusive', evidence: `${calText}; ${tally} — too few tested cases or none outside the calibration range`, metrics, cells };
 }

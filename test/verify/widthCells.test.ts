@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { notTLimited, prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
 import { runTask } from '../../src/train/pool/task.js';
-import { resolveTargets } from '../../src/regimes/targets.js';
+import { resolveRadius, resolveTargets } from '../../src/regimes/targets.js';
+import { trivialObjective } from '../../src/verify/cellMeasures.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { deriveSeed } from '../../src/rng.js';
@@ -84,5 +85,51 @@ describe('datasetPayload', () => {
     expect(p.d).toBe(2);
     expect(p.dataset?.x).toEqual([0, 1, 2].map((i) => [ds.X[2 * i], ds.X[2 * i + 1]]));
     expect(p.dataset?.y).toEqual(Array.from(ds.y));
+  });
+});
+
+describe('cell data (losses, lazy diagnostics, trivial test, criteria)', () => {
+  const small: DataRef = { source: 'synthetic', spec: { kind: 'xor', n: 8, d: 2, difficulty: 0, seed: 'wc-data' } };
+  const ds = synthetic(small.spec as never);
+
+  it('the four losses and the lazy diagnostics are those of an independent run of the measured student (oracle: runTask)', () => {
+    const cell = widthCell(undefined, small, 'hard', 0.3, 'wc-data', 'fixed');
+    expect(cell.init).toBe('balanced');
+    expect(cell.mStar! % 2).toBe(0); // balanced pairs: even widths only
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
+    const r = runTask({ ...problem, m: cell.lazy.m, seed: cell.measuredSeed, init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, returnOutputs: true });
+    expect(cell.losses.objective).toBe(r.avgLoss);
+    expect(cell.losses.objectiveFinal).toBeCloseTo(r.finalLoss, 12);
+    expect(cell.losses.logistic).toBeCloseTo(r.finalLoss, 12); // hard targets: objective = logistic
+    expect(cell.losses.trivialObjective).toBeCloseTo(Math.LN2, 14);
+    expect(cell.censor).toEqual({ lower: cell.perWidth.filter((w) => !w.success).reduce((a, w) => Math.max(a, w.m), 0), upper: cell.mStar, reason: 'exact' });
+    expect(cell.lazy.flipFraction).toBeGreaterThanOrEqual(0);
+    expect(cell.trivial.zeroPredictor).toBe(false); // ln 2 > 0.3
+  });
+
+  it('a single-sign student meets a loose soft target: the cell is trivial and not counted (oracle: runTask of one neuron, both signs)', () => {
+    const eps = 0.25;
+    const cell = widthCell(undefined, small, 'soft', eps, 'wc-triv', 'fixed');
+    const targets = resolveTargets(ds, 'soft');
+    const { radius } = resolveRadius('auto', 'soft', targets);
+    const p = targets.p;
+    const one = (q: Float64Array) => runTask({ X: ds.X, n: ds.n, d: ds.d, p: q, m: 1, seed: 'wc-triv/single-sign', init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, radius }).avgLoss;
+    expect(cell.trivial.singleSign).toBe(one(p) <= eps || one(p.map((v) => 1 - v)) <= eps);
+    expect(cell.trivial.zeroPredictor).toBe(trivialObjective(p) <= eps);
+    expect(cell.trivial.trivial).toBe(cell.trivial.singleSign || cell.trivial.zeroPredictor);
+    if (cell.trivial.trivial) expect(cell.applicable).toBe(false);
+  });
+
+  it("'relative' finds the m* of an objective search at ε·R̂(f ≡ 0); 'logistic' the smallest width whose final logistic loss is ≤ ε in 2 of 3 seeds (oracle: minWidth, brute force)", () => {
+    const eps = 0.5;
+    const rel = widthCell(undefined, small, 'hard', eps, 'wc-crit', 'fixed', 'test', { criterion: 'relative' });
+    const direct = minWidth(ds, { regime: 'hard', eps: eps * Math.LN2, seed: 'wc-crit', seeds: 3, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, mMax: WIDTH_SETTINGS.mMax, init: 'balanced' });
+    expect(rel.mStar).toBe(direct.mStar);
+    expect(rel.criterion).toBe('relative');
+    const lg = widthCell(undefined, small, 'hard', 0.2, 'wc-crit', 'fixed', 'test', { criterion: 'logistic' });
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
+    const ok = (m: number) => [0, 1, 2].filter((k) => runTask({ ...problem, m, seed: deriveSeed('wc-crit', 'init', k), init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta }).finalLoss <= 0.2).length >= 2;
+    const widths = lg.perWidth.map((w) => w.m);
+    for (const m of widths) expect(lg.perWidth.find((w) => w.m === m)!.success).toBe(ok(m));
   });
 });
