@@ -117,7 +117,8 @@ export const separationClaim = aggregateClaim({
     const pAgainst = untied > 0 ? binomialTail(violations.length, untied, 0.5) : 1;
     const literal = violations.filter((p) => p.soft.gamma <= e);
     Object.assign(metrics, { signTestPFor: pFor, signTestPAgainst: pAgainst, violationsGammaLeEps: literal.length });
-    const tally = `m*_soft < m*_hard on ${strict.length}, > on ${violations.length}, tied on ${metrics.ties} of ${usable.length} usable datasets (sign test p = ${fmt(pFor)}; ${metrics.tLimitedOrCensored} T-limited, censored or trivial; ${metrics.gammaLeEps} with γ ≤ ε)`;
+    const commensurateText = `commensurate reading (${COMMENSURATE_CRITERION}): soft fewer on ${metrics.commensurateSoftFewer}, more on ${metrics.commensurateSoftMore}, tied on ${metrics.commensurateTies} of ${metrics.commensurateUsable}; the readings order ${metrics.readingsDisagree} datasets differently`;
+    const tally = `m*_soft < m*_hard on ${strict.length}, > on ${violations.length}, tied on ${metrics.ties} of ${usable.length} usable datasets (sign test p = ${fmt(pFor)}; ${metrics.tLimitedOrCensored} T-limited, censored or trivial; ${metrics.gammaLeEps} with γ ≤ ε); ${commensurateText}`;
     if (literal.length > 0 || pAgainst < SIGN_TEST.alphaAgainst) {
       const v = literal[0] ?? violations[0];
       return {
