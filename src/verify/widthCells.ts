@@ -157,6 +157,12 @@ const marginMemo = new Map<string, MarginInfo>();
 const cellMemo = new Map<string, WidthSearchCell>();
 const jobMemo = new Map<string, Map<string, JobLoss>>();
 
+/** Forget every memoised cell and training run of this process (tests comparing two ways of computing a cell). */
+export function resetWidthCellMemo(): void {
+  cellMemo.clear();
+  jobMemo.clear();
+}
+
 /** Canonical key of a recipe. */
 export function dataKey(ref: DataRef): string {
   if (ref.source === 'synthetic') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notTLimited, prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
+import { cellOf, notTLimited, prefetchWidthCells, resetWidthCellMemo, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef } from '../../src/verify/widthCells.js';
 import { runTask } from '../../src/train/pool/task.js';
 import { resolveRadius, resolveTargets } from '../../src/regimes/targets.js';
 import { trivialObjective } from '../../src/verify/cellMeasures.js';
@@ -131,5 +131,24 @@ describe('cell data (losses, lazy diagnostics, trivial test, criteria)', () => {
     const ok = (m: number) => [0, 1, 2].filter((k) => runTask({ ...problem, m, seed: deriveSeed('wc-crit', 'init', k), init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta }).finalLoss <= 0.2).length >= 2;
     const widths = lg.perWidth.map((w) => w.m);
     for (const m of widths) expect(lg.perWidth.find((w) => w.m === m)!.success).toBe(ok(m));
+  });
+});
+
+describe('pooled and in-process cells agree', () => {
+  it('prefetchWidthCells on a pool gives the same cells, bit for bit, as widthCell in this thread (all criteria, a teacher setting)', async () => {
+    const r: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 8, d: 3, difficulty: 0.5, seed: 'wc-pool' } };
+    const reqs: CellRequest[] = [
+      { ref: r, regime: 'hard', eps: 0.2, searchSeed: 'wc-pool' },
+      { ref: r, regime: 'soft', eps: 0.05, searchSeed: 'wc-pool', criterion: 'relative' },
+      { ref: r, regime: 'soft', eps: 0.3, searchSeed: 'wc-pool', criterion: 'logistic', teacher: { scale: 4, tau: 1 } },
+    ];
+    resetWidthCellMemo();
+    const inThread = reqs.map((q) => cellOf(undefined, q));
+    resetWidthCellMemo();
+    await prefetchWidthCells(undefined, reqs);
+    const pooled = reqs.map((q) => cellOf(undefined, q));
+    expect(JSON.parse(JSON.stringify(pooled))).toEqual(JSON.parse(JSON.stringify(inThread)));
+    expect(pooled.map((c) => c.criterion)).toEqual(['objective', 'relative', 'logistic']);
+    expect(pooled[2].teacher?.scale).toBe(4);
   });
 });
