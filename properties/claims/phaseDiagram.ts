@@ -233,8 +233,9 @@ export const phaseDiagramClaim = aggregateClaim({
     }
     const cells = [
       ...paper.flatMap((x) => [toWidthCell(x.soft), toWidthCell(x.hard)]),
-      ...yard.flatMap((x) => [toWidthCell(x.soft), toWidthCell(x.hard)]),
-      ...teacherCells.map((c) => toWidthCell(c)),
+      // the other reading and the teacher grid are listed with their own data but kept out of the paper reading's fits
+      ...yard.flatMap((x) => [toWidthCell(x.soft, undefined, 'commensurate reading (relative), reported beside'), toWidthCell(x.hard, undefined, 'commensurate reading (relative), reported beside')]),
+      ...teacherCells.map((c) => toWidthCell(c, undefined, `teacher grid (scale ${c.teacher?.scale}, τ = ${c.teacher?.tau}), reported beside`)),
     ];
     const series = { 'phase-diagram-loglog': phaseSeries(paper), 'phase-diagram-yardstick-loglog': phaseSeries(yard) };
     const text = `γ ≤ ε on ${A.inRegime.length} of ${paper.length} (dataset, ε) pairs; objective reading: ${A.softFewerOrTie.length} decided m*_soft ≤ m*_hard, ${A.violations.length} the reverse, ${A.inRegime.length - A.decided.length} undecided; relative reading: ${B.softFewerOrTie.length} / ${B.violations.length} / ${B.inRegime.length - B.decided.length}; readings disagree on ${disagree.length}; counted m* span ${span.min ?? '—'}…${span.max ?? '—'}`;
