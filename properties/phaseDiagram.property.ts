@@ -36,6 +36,7 @@ describe('phase-diagram: decidedOrder (oracle: the interval rule by hand)', () =
     const d = phaseData(1, 'default');
     expect(d.length).toBeGreaterThanOrEqual(7);
     expect(phaseData(1, 'full').length).toBeGreaterThan(d.length);
+    expect(phaseData(1, 'quick').length).toBeLessThan(d.length);
     for (const ref of d) expect(ref.source === 'synthetic' ? ref.spec.n : ref.opts.n).toBe(100);
   });
 });

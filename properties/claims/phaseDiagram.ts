@@ -19,7 +19,8 @@
  *             regimes at the theory epoch
  *             budget T(γ, ε) = ⌈40/(η γ² ε)⌉ ≤ 100000 (src/train/epochs.ts). Teacher robustness: the soft cells of the
  *             γ ≤ ε datasets at ε = 0.05 again with teacher scale ∈ {1, 2, 4} × τ ∈ {1, 2}. `verify --profile full`
- *             adds ε = 0.02, seven more datasets (down to γ ≈ 0.03, T-capped) and every ε to the teacher grid.
+ *             adds ε = 0.02, seven more datasets (down to γ ≈ 0.03, T-capped) and every ε to the teacher grid;
+ *             `verify --quick` keeps 0 vs 1, linear, xor and 4 vs 9 at ε = 0.1 and teacher scale ∈ {1, 4}.
  */
 import { softFavouredBoundaryEps } from '../../src/bounds/laws.js';
 import { NTK_TEACHER_SCALE, NTK_TEACHER_TAU } from '../../src/teacher/ntkTeacher.js';
@@ -32,15 +33,18 @@ import {
   type CellRequest, type DataRef, type TeacherSetting, type WidthSearchCell,
 } from '../../src/verify/widthCells.js';
 
-type Profile = 'default' | 'full';
+/** 'quick' is `verify --quick` (CI-sized), 'default' the default verify, 'full' `verify --profile full`. */
+type Profile = 'quick' | 'default' | 'full';
 
 /** The grid of the claim (see Design). */
 export const PHASE = {
   n: 100,
-  eps: { default: [0.1, 0.05], full: [0.1, 0.05, 0.02] } as Record<Profile, number[]>,
+  eps: { quick: [0.1], default: [0.1, 0.05], full: [0.1, 0.05, 0.02] } as Record<Profile, number[]>,
   teacherScales: [1, 2, 4],
+  /** Teacher scales of the quick grid (both ends). */
+  teacherScalesQuick: [1, 4],
   teacherTaus: [1, 2],
-  /** ε of the teacher grid in the default profile (every ε in the full one). */
+  /** ε of the teacher grid in the default profile (every ε in the full one, 0.1 in the quick one). */
   teacherEps: 0.05,
   /**
    * The commensurate reading beside the paper's: the objective relative to each regime's trivial predictor f ≡ 0
@@ -59,6 +63,7 @@ export function phaseData(seed: number, profile: Profile): DataRef[] {
   const mnist = (digits: [number, number], dim: number, noise: number): DataRef => ({ source: 'mnist', opts: { digits, n, dim, noise, seed: `phase-${seed}` } });
   // γ ≈ 0.23 (0v1) … 0.04 (4v9 PCA 10, σ = 1; 3v5 PCA 5, σ = 0.5; xor δ = 0.9) on the default seed: γ ≤ ε/2 at ε = 0.1
   // with T(γ, ε) under its cap; the smallest γ that keeps T ≤ 100000 at ε = 0.05 is 0.045
+  if (profile === 'quick') return [mnist([0, 1], 10, 0), syn('linear', 0.9), syn('xor', 0.9), mnist([4, 9], 10, 1)];
   const compact = [mnist([0, 1], 10, 0), mnist([2, 7], 5, 0), syn('linear', 0.9), syn('teacher', 0.9), syn('xor', 0.9), mnist([4, 9], 10, 1), mnist([3, 5], 5, 0.5)];
   if (profile === 'default') return compact;
   return [...compact, syn('linear', 0), syn('linear', 0.6), syn('xor', 0.6), syn('xor', 1), mnist([4, 9], 5, 0), mnist([3, 5], 10, 1), mnist([4, 9], 5, 1)];
@@ -95,7 +100,7 @@ export function decidedOrder(soft: WidthSearchCell, hard: WidthSearchCell): 'sof
 
 /** The cell requests of a run, in the order the claim reads them. */
 function plan(ctx: RunContext) {
-  const profile: Profile = ctx.profile ?? 'default';
+  const profile: Profile = ctx.profile === 'full' ? 'full' : ctx.quick ? 'quick' : 'default';
   const data = phaseData(ctx.seed, profile);
   const s = searchSeed(ctx.seed);
   const base = (ref: DataRef, regime: 'soft' | 'hard', eps: number, criterion?: Criterion, teacher?: TeacherSetting): CellRequest => {
@@ -107,9 +112,9 @@ function plan(ctx: RunContext) {
   const grid = data.flatMap((ref) => PHASE.eps[profile].map((eps) => ({ ref, eps })));
   const paper = grid.map(({ ref, eps }) => ({ ref, eps, soft: base(ref, 'soft', eps), hard: base(ref, 'hard', eps) }));
   const yard = grid.map(({ ref, eps }) => ({ ref, eps, soft: base(ref, 'soft', eps, PHASE.yardstick), hard: base(ref, 'hard', eps, PHASE.yardstick) }));
-  const teacherEps = profile === 'full' ? PHASE.eps.full : [PHASE.teacherEps];
+  const teacherEps = profile === 'full' ? PHASE.eps.full : profile === 'quick' ? PHASE.eps.quick : [PHASE.teacherEps];
   // the default teacher (scale 1, τ = 1) is the paper reading's own soft cell: requested without a setting, so it is shared
-  const teachers = PHASE.teacherScales.flatMap((scale) => PHASE.teacherTaus.map((tau) => (scale === NTK_TEACHER_SCALE && tau === NTK_TEACHER_TAU ? undefined : { scale, tau })));
+  const teachers = (profile === 'quick' ? PHASE.teacherScalesQuick : PHASE.teacherScales).flatMap((scale) => PHASE.teacherTaus.map((tau) => (scale === NTK_TEACHER_SCALE && tau === NTK_TEACHER_TAU ? undefined : { scale, tau })));
   return { data, grid, paper, yard, teacherEps, teachers, base };
 }
 
@@ -194,7 +199,7 @@ export const phaseDiagramClaim = aggregateClaim({
       criterion: paper[0]?.soft.criterion ?? 'objective',
       yardstick: PHASE.yardstick,
       init: paper[0]?.soft.init ?? WIDTH_SETTINGS.init,
-      profile: ctx.profile ?? 'default',
+      profile: ctx.profile === 'full' ? 'full' : ctx.quick ? 'quick' : 'default',
       pairs: paper.length,
       pairsGammaLeEps: A.inRegime.length,
       pairsGammaLeHalfEps: paper.filter((x) => x.soft.gamma <= x.eps / 2).length,
