@@ -16,6 +16,7 @@ import { widthSoftClaim } from './claims/widthSoft.js';
 import { widthHardClaim } from './claims/widthHard.js';
 import { scalingSlopesClaim } from './claims/scalingSlopes.js';
 import { separationClaim } from './claims/separation.js';
+import { phaseDiagramClaim } from './claims/phaseDiagram.js';
 import { klSixteenthMutant } from './mutants/klSixteenth.js';
 import { kernelPiPlusThetaMutant } from './mutants/kernelPiPlusTheta.js';
 import { hoeffdingQuarterMutant } from './mutants/hoeffdingQuarter.js';
@@ -41,6 +42,7 @@ export const trueClaims: Claim[] = [
   widthHardClaim,
   scalingSlopesClaim,
   separationClaim,
+  phaseDiagramClaim,
 ];
 
 /** Mutants (mutant: true), each expected to be refuted with a shrunk counterexample. */

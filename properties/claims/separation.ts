@@ -22,6 +22,9 @@
  *             (d) crossover probe: the γ-sweep datasets with γ² > ε_×·ln(1/ε_×) at the smaller target ε_× = 0.01,
  *             where the bounds favour hard labels (for ε < 1/e, ε·ln(1/ε) grows with ε, so the hard-favoured side
  *             is SMALL ε at a given γ); the sign counts there are reported, not part of the verdict.
+ * Readings:   the verdict reads the paper's statement (each regime's own objective ≤ ε, the run's --criterion); the
+ *             same datasets are also measured under a commensurate reading (objective relative to each regime's f ≡ 0)
+ *             and reported beside it (metrics paper*, commensurate*, readingsDisagree) — not part of the verdict.
  * Design:     the γ-sweep datasets of scaling-slopes (properties/claims/scalingSlopes.ts), both regimes at ε = 0.05,
  *             plus the probe at ε = 0.01, at the theory epoch budget T(γ, ε) = ⌈40/(η γ² ε)⌉ (src/train/epochs.ts).
  */
@@ -29,7 +32,7 @@ import { BOUNDS_RATIO_SLOPE, softFavoured } from '../../src/bounds/laws.js';
 import { aggregateClaim } from '../../src/verify/aggregateClaim.js';
 import { fmt } from '../../src/verify/propertyClaim.js';
 import { binomialTail } from '../../src/stats/inference.js';
-import { epochMetrics, toWidthCell, WIDTH_SETTINGS, type DataRef, type WidthSearchCell } from '../../src/verify/widthCells.js';
+import { cellOf, epochMetrics, prefetchWidthCells, toWidthCell, WIDTH_SETTINGS, type CellRequest, type DataRef, type WidthSearchCell } from '../../src/verify/widthCells.js';
 import { EXPONENT_ALPHA, EXPONENT_SIGMA_MIN, fmtInterval, widthInterval, type WidthInterval } from '../../src/verify/widthExponents.js';
 import { censoredRegression, type CoefficientInterval } from '../../src/stats/censoredRegression.js';
 import { designCells } from '../../src/verify/widthExponentClaim.js';
@@ -52,12 +55,13 @@ interface Pair {
 
 type Order = 'soft' | 'hard' | 'tie' | 'undecided';
 
-const interval = (c: WidthSearchCell) => widthInterval(c, WIDTH_SETTINGS.mMax);
+const interval = (c: WidthSearchCell) => widthInterval(c);
 
 /** Which regime needs fewer neurons, as far as the cells' intervals decide it (module doc (a)). */
 export function pairOrder(p: Pair): Order {
   const s = interval(p.soft);
   const h = interval(p.hard);
+  if (s.censoring === 'trivial' || h.censoring === 'trivial') return 'undecided';
   if (s.censoring === 'none' && h.censoring === 'none' && s.upper === h.upper) return 'tie';
   if (s.upper !== null && s.upper <= h.lower) return 'soft';
   if (h.upper !== null && h.upper <= s.lower) return 'hard';
@@ -127,6 +131,39 @@ async function crossoverProbe(ctx: RunContext, refs: readonly DataRef[], gammas:
   return { pairs, counts: signCounts(pairs) };
 }
 
+/**
+ * The commensurate reading of the separation: the same datasets and ε with m* decided by the objective relative to
+ * each regime's trivial predictor f ≡ 0 (src/verify/cellMeasures.ts 'relative'), one fraction of each regime's
+ * do-nothing loss, beside the paper's reading (each regime's own objective at the same ε).
+ */
+export const COMMENSURATE_CRITERION = 'relative' as const;
+
+function readingRequests(refs: DataRef[], eps: number, searchSeed: string): { soft: CellRequest; hard: CellRequest }[] {
+  const q = (ref: DataRef, regime: 'soft' | 'hard'): CellRequest => ({ ref, regime, eps, searchSeed, epochs: SWEEP.epochs, criterion: COMMENSURATE_CRITERION });
+  return refs.map((ref) => ({ soft: q(ref, 'soft'), hard: q(ref, 'hard') }));
+}
+
+/** Counts of soft < / = / > hard over the pairs whose order the cells' intervals decide ({@link pairOrder}). */
+function readingCounts(pairs: readonly Pair[]) {
+  const orders = pairs.map(pairOrder);
+  const n = (o: Order) => orders.filter((x) => x === o).length;
+  return { usable: pairs.length - n('undecided'), softFewer: n('soft'), ties: n('tie'), softMore: n('hard'), orders };
+}
+
+/** Both readings side by side, and the datasets on which they order soft and hard differently (a finding, reported). */
+function bothReadings(paper: readonly Pair[], comm: readonly Pair[]): Record<string, number | string> {
+  const a = readingCounts(paper);
+  const b = readingCounts(comm);
+  const disagree = a.orders.filter((o, k) => o !== 'undecided' && b.orders[k] !== 'undecided' && o !== b.orders[k]).length;
+  const trivial = (pairs: readonly Pair[]) => pairs.filter((p) => p.soft.trivial.trivial || p.hard.trivial.trivial).length;
+  return {
+    paperUsable: a.usable, paperSoftFewer: a.softFewer, paperTies: a.ties, paperSoftMore: a.softMore, paperTrivialCells: trivial(paper),
+    commensurateUsable: b.usable, commensurateSoftFewer: b.softFewer, commensurateTies: b.ties, commensurateSoftMore: b.softMore, commensurateTrivialCells: trivial(comm),
+    readingsDisagree: disagree,
+    commensurateCriterion: COMMENSURATE_CRITERION,
+  };
+}
+
 export const separationClaim = aggregateClaim({
   id: 'separation',
   title: 'Soft labels need fewer neurons than hard labels where the bounds favour them, increasingly so as γ shrinks',
@@ -140,7 +177,10 @@ export const separationClaim = aggregateClaim({
     const s = sweepSearchSeed(ctx.seed);
     const refs = gammaSweepData(ctx.seed, ctx.quick);
     const e = EPS_SEPARATION;
-    const measured = await designCells(ctx, refs.flatMap((ref) => (['soft', 'hard'] as const).map((regime) => ({ ref, regime, eps: e, searchSeed: s, epochs: SWEEP.epochs }))));
+    const paperRequests = refs.flatMap((ref) => (['soft', 'hard'] as const).map((regime): CellRequest => ({ ref, regime, eps: e, searchSeed: s, epochs: SWEEP.epochs })));
+    const commensurate = readingRequests(refs, e, s);
+    await prefetchWidthCells(ctx, [...paperRequests, ...commensurate.flatMap((q) => [q.soft, q.hard])]);
+    const measured = await designCells(ctx, paperRequests);
     const pairs: Pair[] = refs.map((_, k) => ({ soft: measured[2 * k], hard: measured[2 * k + 1] }));
     const eligible = pairs.filter((p) => softFavoured(p.soft.gamma, e));
     const counts = signCounts(eligible);
@@ -173,7 +213,9 @@ export const separationClaim = aggregateClaim({
       ...epochMetrics(pairs.map((p) => p.soft)),
       eta: WIDTH_SETTINGS.eta,
     };
-    const tally = `m*_soft < m*_hard on ${counts.soft}, > on ${counts.hard}, tied on ${counts.ties}, undecided (censored) on ${counts.undecided} of ${eligible.length} datasets where the bounds favour soft labels (sign test p = ${fmt(counts.pFor)})`;
+    Object.assign(metrics, bothReadings(pairs, commensurate.map((q) => ({ soft: cellOf(ctx, q.soft), hard: cellOf(ctx, q.hard) }))));
+    const commensurateText = `commensurate reading (${COMMENSURATE_CRITERION}): soft fewer on ${metrics.commensurateSoftFewer}, more on ${metrics.commensurateSoftMore}, tied on ${metrics.commensurateTies} of ${metrics.commensurateUsable}; the readings order ${metrics.readingsDisagree} datasets differently`;
+    const tally = `m*_soft < m*_hard on ${counts.soft}, > on ${counts.hard}, tied on ${counts.ties}, undecided (censored or trivial) on ${counts.undecided} of ${eligible.length} datasets where the bounds favour soft labels (sign test p = ${fmt(counts.pFor)}); ${commensurateText}`;
     const clauseText = clause.status === 'not-applicable' ? `γ ≤ ε clause not applicable (${clause.datasets} datasets with γ ≤ ε, need ${MIN_GAMMA_LE_EPS})` : `γ ≤ ε clause ${clause.status} on ${clause.datasets} datasets`;
     const probeText = probe.pairs.length
       ? `crossover probe at ε = ${EPS_CROSSOVER} (bounds favour hard labels): soft < hard on ${probe.counts.soft}, > on ${probe.counts.hard}, tied ${probe.counts.ties}, undecided ${probe.counts.undecided} of ${probe.pairs.length}`

@@ -14,7 +14,7 @@
  *             No cell is left out, and no rule depends on the law under test. Power: the wrong laws of
  *             properties/mutants/widthLaws.ts are fitted on the same cells and must be refuted.
  * Data:       calibration design (synthetic linear (difficulty 0, 0.5, 0.9), teacher (0, 0.5, 0.9), xor (0, 0.5);
- *             n = 30, d = 5; ε ∈ {0.1, 0.07}), the γ sweep of scaling-slopes at ε = 0.05 and its ε sweep (ε from
+ *             n = 30, d = 5; ε ∈ {0.05, 0.03} soft, {0.1, 0.07} hard), the γ sweep of scaling-slopes at ε = 0.05 and its ε sweep (ε from
  *             0.3 to 0.03): 57 cells quick, 75 default, all at the theory epoch budget.
  */
 import { SOFT_LAW, type WidthLaw } from '../../src/bounds/laws.js';
@@ -29,20 +29,24 @@ export const CALIBRATION_DATA: DataRef[] = (
   [['linear', 0], ['linear', 0.5], ['linear', 0.9], ['teacher', 0], ['teacher', 0.5], ['teacher', 0.9], ['xor', 0], ['xor', 0.5]] as const
 ).map(([kind, difficulty], k) => ({ source: 'synthetic', spec: { kind, n: 30, d: 5, difficulty, seed: `calibration-${k + 1}` } }));
 
-/** ε of the calibration datasets. */
-export const CALIBRATION_EPS = [0.1, 0.07];
+/**
+ * ε of the calibration datasets per regime. Soft targets sit below the trivial level of the soft objective: at the NTK
+ * teacher's scale 1 the zero predictor's KL is 0.11–0.20 nats and a one-neuron single-sign student meets ε = 0.1 on
+ * most sets (measured), so soft cells at ε ≥ 0.1 would be trivial, no evidence.
+ */
+export const CALIBRATION_EPS: Record<Regime, number[]> = { soft: [0.05, 0.03], hard: [0.1, 0.07] };
 
 /** Every cell of a regime the width-law fits use: the calibration design, the γ sweep and the ε sweep. */
 export function widthLawDesign(regime: Regime): (ctx: RunContext) => CellRequest[] {
   return (ctx) => {
     const plan = sweepPlan(ctx);
-    const calibration = CALIBRATION_DATA.flatMap((ref) => CALIBRATION_EPS.map((eps): CellRequest => ({ ref, regime, eps, searchSeed: 'calibration', epochs: 'theory' })));
+    const calibration = CALIBRATION_DATA.flatMap((ref) => CALIBRATION_EPS[regime].map((eps): CellRequest => ({ ref, regime, eps, searchSeed: 'calibration', epochs: 'theory' })));
     return [...calibration, ...(regime === 'soft' ? [...plan.softGamma, ...plan.softEps] : [...plan.hardGamma, ...plan.hardEps])];
   };
 }
 
 /** The data line of a width-law claim. */
-export const WIDTH_LAW_DATA = 'calibration design (8 synthetic datasets × ε ∈ {0.1, 0.07}), γ sweep at ε = 0.05 and ε sweep of scaling-slopes; theory epoch budget';
+export const WIDTH_LAW_DATA = 'calibration design (8 synthetic datasets × ε ∈ {0.05, 0.03} soft, {0.1, 0.07} hard), γ sweep at ε = 0.05 and ε sweep of scaling-slopes; theory epoch budget';
 
 /** A width-law claim (true or mutant) on the design of its regime. */
 export function widthLawClaim(law: WidthLaw, header: { id: string; title: string; statement: string; source: string; confidence: string; mutant: boolean }) {

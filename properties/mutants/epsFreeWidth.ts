@@ -7,8 +7,8 @@
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { freshCaseArb, type WidthFreshCase } from '../../src/verify/widthCases.js';
-import { widthCell } from '../../src/verify/widthCells.js';
-import { describeWidthCase, MUTANT_KNOBS } from './oneNeuron.js';
+import { notTLimited, widthCell } from '../../src/verify/widthCells.js';
+import { describeWidthCase, MUTANT_CHOICE, MUTANT_KNOBS } from './oneNeuron.js';
 
 /** The two targets compared. */
 export const EPS_PAIR = [0.3, 0.05] as const;
@@ -25,8 +25,8 @@ export const epsFreeWidthMutant = propertyClaim<WidthFreshCase, unknown>({
     arb: freshCaseArb({ ...MUTANT_KNOBS, eps: [EPS_PAIR[0]] }),
     describe: describeWidthCase,
     check(c) {
-      const [a, b] = EPS_PAIR.map((eps) => widthCell(ctx, c.ref, 'soft', eps, c.searchSeed));
-      const applicable = a.applicable && b.applicable && a.mStar !== null && b.mStar !== null;
+      const [a, b] = EPS_PAIR.map((eps) => widthCell(ctx, c.ref, 'soft', eps, c.searchSeed, 'fixed', 'test', MUTANT_CHOICE));
+      const applicable = notTLimited(a) && notTLimited(b) && a.mStar !== null && b.mStar !== null;
       return {
         holds: !applicable || a.mStar === b.mStar,
         values: { n: a.n, d: a.d, gamma: a.gamma, epsLarge: EPS_PAIR[0], mStarLarge: a.mStar, epsSmall: EPS_PAIR[1], mStarSmall: b.mStar, applicable },

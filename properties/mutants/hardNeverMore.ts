@@ -7,8 +7,8 @@
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { freshCaseArb, type WidthFreshCase } from '../../src/verify/widthCases.js';
-import { widthCell } from '../../src/verify/widthCells.js';
-import { describeWidthCase, MUTANT_KNOBS } from './oneNeuron.js';
+import { notTLimited, widthCell } from '../../src/verify/widthCells.js';
+import { describeWidthCase, MUTANT_CHOICE, MUTANT_KNOBS } from './oneNeuron.js';
 
 export const hardNeverMoreMutant = propertyClaim<WidthFreshCase, unknown>({
   id: 'mutant-hard-never-more',
@@ -22,9 +22,9 @@ export const hardNeverMoreMutant = propertyClaim<WidthFreshCase, unknown>({
     arb: freshCaseArb({ ...MUTANT_KNOBS, eps: [0.3] }),
     describe: describeWidthCase,
     check(c) {
-      const soft = widthCell(ctx, c.ref, 'soft', c.eps, c.searchSeed);
-      const hard = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed);
-      const applicable = soft.applicable && hard.applicable && soft.mStar !== null && hard.mStar !== null;
+      const soft = widthCell(ctx, c.ref, 'soft', c.eps, c.searchSeed, 'fixed', 'test', MUTANT_CHOICE);
+      const hard = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed, 'fixed', 'test', MUTANT_CHOICE);
+      const applicable = notTLimited(soft) && notTLimited(hard) && soft.mStar !== null && hard.mStar !== null;
       return {
         holds: !applicable || (hard.mStar as number) <= (soft.mStar as number),
         values: { n: soft.n, d: soft.d, eps: c.eps, gamma: soft.gamma, mStarSoft: soft.mStar, mStarHard: hard.mStar, applicable },

@@ -11,10 +11,16 @@
 import { datasetPayload } from '../../src/verify/caseData.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
 import { freshCaseArb, type FreshDesign, type WidthFreshCase } from '../../src/verify/widthCases.js';
-import { loadData, widthCell } from '../../src/verify/widthCells.js';
+import { loadData, notTLimited, widthCell, type CellChoice } from '../../src/verify/widthCells.js';
 
 /** Small generated datasets for the width mutants (cheap searches, fast shrinking). */
 export const MUTANT_KNOBS: Omit<FreshDesign, 'eps'> = { kinds: ['linear', 'teacher'], n: [1, 16], d: [1, 4], difficulties: [0, 0.5] };
+
+/**
+ * The width mutants' students: i.i.d. signs and the objective criterion, whatever the run's options — they test the
+ * search machinery on the statements as written (with balanced pairs no width is odd, so "m* = 1" would fail trivially).
+ */
+export const MUTANT_CHOICE: CellChoice = { init: 'iid', criterion: 'objective' };
 
 /** Counterexample payload of a width case. */
 export const describeWidthCase = (c: WidthFreshCase) => datasetPayload({ ds: loadData(c.ref) });
@@ -31,10 +37,10 @@ export const oneNeuronMutant = propertyClaim<WidthFreshCase, unknown>({
     arb: freshCaseArb({ ...MUTANT_KNOBS, eps: [0.2] }),
     describe: describeWidthCase,
     check(c) {
-      const cell = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed, 'fixed', 'exact');
+      const cell = widthCell(ctx, c.ref, 'hard', c.eps, c.searchSeed, 'fixed', 'exact', MUTANT_CHOICE);
       return {
-        holds: !cell.applicable || cell.mStar === 1,
-        values: { n: cell.n, d: cell.d, eps: cell.eps, mStar: cell.mStar, applicable: cell.applicable, floorLoss: cell.floorLoss },
+        holds: !notTLimited(cell) || cell.mStar === 1,
+        values: { n: cell.n, d: cell.d, eps: cell.eps, mStar: cell.mStar, applicable: notTLimited(cell), floorLoss: cell.floorLoss },
       };
     },
   }),

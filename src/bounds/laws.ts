@@ -126,6 +126,24 @@ export function widthHard(gamma: number, eps: number, C: number = C_HARD): numbe
  */
 export const softFavoured = (gamma: number, eps: number): boolean => gamma * gamma < eps * Math.log(1 / eps);
 
+/**
+ * The ε on the bounds' boundary γ² = ε·ln(1/ε) for a margin γ, on the branch 0 < ε < 1/e where ε·ln(1/ε) rises
+ * (bisection to 1e-12 relative); null when γ² ≥ 1/e (then every ε < 1/e favours hard labels). For drawing the
+ * boundary of {@link softFavoured} in (γ, ε) planes. Unchecked γ > 0.
+ */
+export function softFavouredBoundaryEps(gamma: number): number | null {
+  const g2 = gamma * gamma;
+  if (!(g2 < 1 / Math.E)) return null;
+  let lo = 0;
+  let hi = 1 / Math.E;
+  for (let k = 0; k < 200 && hi - lo > 1e-12 * hi; k++) {
+    const mid = (lo + hi) / 2;
+    if (mid * Math.log(1 / mid) < g2) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
 /** The bounds' ratio m_hard/m_soft with equal constants: ε·ln(1/ε)/γ² (unchecked inputs). */
 export const boundsRatio = (gamma: number, eps: number): number => (eps * Math.log(1 / eps)) / (gamma * gamma);
 

@@ -27,11 +27,11 @@ export function floorSearch(search: MinWidthOptions, exact = true): MinWidthOpti
 }
 
 /**
- * L_ref of a finished floor run: the median avg loss over seeds at m_ref; null when early exits decided the
- * T-limit test without it; Infinity when m_ref was not run.
+ * L_ref of a finished floor run: the median avg loss over seeds at its probed width (m_ref, or the larger width a
+ * caller probed with `probe`); null when early exits decided the T-limit test without it; Infinity when nothing ran.
  */
 export function lossFloor(floorRun: MinWidthResult): number | null {
-  const ref = floorRun.perWidth.find((w) => w.m === FLOOR_REF_WIDTH);
+  const ref = floorRun.perWidth.length === 1 ? floorRun.perWidth[0] : floorRun.perWidth.find((w) => w.m === FLOOR_REF_WIDTH);
   if (!ref) return Infinity;
   if (ref.avgLosses.some((l) => l === null)) return null;
   const s = (ref.avgLosses as number[]).slice().sort((a, b) => a - b);

@@ -149,6 +149,7 @@ function assemble(
       radiusRule: r.radiusRule,
       mMax: r.mMax,
       relTol: r.relTol,
+      init: r.init,
       targets: r.targets.source,
       teacher: r.targets.teacher?.summary ?? null,
     },

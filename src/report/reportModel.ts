@@ -27,15 +27,42 @@ export function fmtNum(v: number): string {
   return a !== 0 && (a < 1e-3 || a >= 1e6) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
 }
 
-/** Header and rows of a claim's width-cell table (m* per dataset, regime, γ, ε, epoch budget T). */
-export const CELL_HEADER = ['dataset', 'regime', 'γ', 'ε', 'T', 'm*', 'bound', 'seeds', 'counted'];
+/**
+ * Header and rows of a claim's width-cell table: m* per dataset, regime, γ, ε, epoch budget T, and where recorded the
+ * cell data of src/verify/widthCells.ts (criterion, censoring, the four losses, lazy diagnostics at m*, trivial test).
+ */
+export const CELL_HEADER = [
+  'dataset', 'regime', 'γ', 'ε', 'T', 'm*', 'bound', 'seeds', 'counted',
+  'criterion', 'censoring', 'objective (avg) / logistic / 0-1 / relative', 'flips / movement at m (lazy?)', 'trivial', 'teacher (scale, τ: logistic, accuracy)',
+];
 export function cellRows(cells: NonNullable<ClaimRecord['cells']>): string[][] {
-  return cells.map((c) => [
-    c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.T === undefined ? '—' : String(c.T),
-    c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds),
-    c.applicable === false ? `no: ${c.excluded ?? 'left out by the claim'}` : 'yes',
-  ]);
+  const f = (v: number | null | undefined) => (v === null || v === undefined ? '—' : fmtNum(v));
+  return cells.map((c) => {
+    const x = c as typeof c & WidthCellData;
+    const cens = x.censor ? `${x.censor.reason}: (${x.censor.lower}, ${x.censor.upper ?? '∞'}]${x.Ttheory !== undefined && x.T !== undefined && x.Ttheory > x.T ? `, T(γ,ε) = ${x.Ttheory}` : ''}` : '—';
+    const losses = x.losses ? `${f(x.losses.objective)} / ${f(x.losses.logistic)} / ${f(x.losses.zeroOne)} / ${f(x.losses.relative)}` : '—';
+    const lazy = x.lazy ? `${f(x.lazy.flipFraction)} / ${f(x.lazy.relMovement)} at ${x.lazy.m} (${x.lazy.lazy ? 'lazy' : 'not lazy'})` : '—';
+    const triv = x.trivial ? (x.trivial.zeroPredictor ? 'yes: f ≡ 0' : x.trivial.singleSign ? 'yes: single sign' : 'no') : '—';
+    const teacher = x.teacher ? `${x.teacher.scale}, ${x.teacher.tau}: ${f(x.teacher.logistic)}, ${f(x.teacher.accuracy)}` : '—';
+    return [
+      c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.T === undefined ? '—' : String(c.T),
+      c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds),
+      c.applicable === false ? `no: ${c.excluded ?? 'left out by the claim'}` : 'yes',
+      x.criterion ?? '—', cens, losses, lazy, triv, teacher,
+    ];
+  });
 }
+
+/** The cell data fields beyond m* (src/verify/types.ts WidthCell), optional in records written before them. */
+type WidthCellData = {
+  criterion?: string;
+  Ttheory?: number;
+  censor?: { lower: number; upper: number | null; reason: string };
+  losses?: { objective: number; logistic: number; zeroOne: number; relative: number | null };
+  lazy?: { m: number; flipFraction: number; relMovement: number | null; lazy: boolean };
+  trivial?: { zeroPredictor: boolean; singleSign: boolean; trivial: boolean };
+  teacher?: { scale: number; tau: number; logistic: number; accuracy: number };
+};
 
 export function fmtValue(v: unknown): string {
   if (v === null || v === undefined) return '—';

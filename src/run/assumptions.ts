@@ -21,6 +21,7 @@ export const ASSUMPTION_SOURCES: readonly { module: string; names?: readonly str
   { module: 'train/defaults' },
   { module: 'train/epochs', names: ['THEORY_EPOCHS'] },
   { module: 'verify/widthCells', names: ['WIDTH_SETTINGS'] },
+  { module: 'verify/cellMeasures', names: ['DEFAULT_CRITERION', 'LAZY_RULE'] },
   { module: 'teacher/ntkTeacher', names: ['NTK_TEACHER_SCALE', 'NTK_TEACHER_TAU'] },
   { module: 'teacher/wideNetTeacher', names: ['WIDE_TEACHER_M', 'WIDE_TEACHER_T', 'WIDE_TEACHER_ETA', 'WIDE_TEACHER_TAU'] },
   { module: 'margin/constants', names: ['SUP_SAMPLES', 'SUP_CONFIDENCE', 'GAMMA_READING'] },

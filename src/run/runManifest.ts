@@ -26,6 +26,10 @@ export const RunManifestSchema = z.strictObject({
   workList: z.array(z.string()),
   /** Catalog module (null = the built-in properties/catalog.ts). */
   catalog: z.string().nullable(),
+  /** Width-cell options (absent in runs written before they existed: the defaults). */
+  criterion: z.enum(['objective', 'relative', 'logistic']).optional(),
+  init: z.enum(['balanced', 'iid']).optional(),
+  profile: z.enum(['default', 'full']).optional(),
   createdAt: z.string(),
 });
 export type RunManifest = z.infer<typeof RunManifestSchema>;

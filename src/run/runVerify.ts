@@ -75,6 +75,12 @@ export interface VerifyOptions {
   render?: (runDir: string, results: Results, files: RunFileOptions) => Promise<unknown>;
   /** Exact early exits in m* searches (RunContext.earlyExit; results are the same either way). @defaultValue true */
   earlyExit?: boolean;
+  /** m* criterion of the width cells (RunContext.criterion). @defaultValue 'objective' (fresh); the run's own (resume) */
+  criterion?: 'objective' | 'relative' | 'logistic';
+  /** Students' initialisation in the width cells (RunContext.init). @defaultValue 'balanced' (fresh); the run's own (resume) */
+  init?: 'balanced' | 'iid';
+  /** Design size (RunContext.profile). @defaultValue 'default' (fresh); the run's own (resume) */
+  profile?: 'default' | 'full';
 }
 
 export interface VerifyOutcome {
@@ -113,6 +119,9 @@ function openRun(opts: VerifyOptions, outDir: string, workIds: (manifest: Omit<R
     if (opts.quick !== undefined && opts.quick !== m.quick) conflicts.push(`quick ${opts.quick} ≠ ${m.quick}`);
     if (opts.only !== undefined && opts.only !== null && !sameList(opts.only, m.only)) conflicts.push('--only differs');
     if (opts.shard && JSON.stringify(opts.shard) !== JSON.stringify(m.shard)) conflicts.push('--shard differs');
+    for (const [k, dflt] of [['criterion', 'objective'], ['init', 'balanced'], ['profile', 'default']] as const) {
+      if (opts[k] !== undefined && opts[k] !== (m[k] ?? dflt)) conflicts.push(`--${k} ${opts[k]} ≠ ${m[k] ?? dflt}`);
+    }
     if (conflicts.length) throw new InputError('--resume', `run ${m.runId} was started with other settings (${conflicts.join('; ')})`);
     const ids = workIds(m);
     if (!sameList(ids, m.workList)) {
@@ -128,7 +137,10 @@ function openRun(opts: VerifyOptions, outDir: string, workIds: (manifest: Omit<R
   if (existsSync(join(runDir, 'run.json'))) {
     throw new InputError('--run-id', `${runDir} already holds a run; continue it with --resume ${runId} or choose another id`);
   }
-  const base = { seed: opts.seed, quick: opts.quick ?? false, only: opts.only ?? null, shard, realData: opts.realData ?? opts.realDataRunner !== undefined };
+  const base = {
+    seed: opts.seed, quick: opts.quick ?? false, only: opts.only ?? null, shard, realData: opts.realData ?? opts.realDataRunner !== undefined,
+    criterion: opts.criterion ?? 'objective', init: opts.init ?? 'balanced', profile: opts.profile ?? 'default',
+  };
   const manifest: RunManifest = {
     schema: 'ntk-verify/run',
     version: 1,
@@ -181,7 +193,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
       continue;
     }
     if (item.kind === 'claim') {
-      const ctx = { seed, quick, cells, earlyExit: opts.earlyExit ?? true, progress: (d: number, t: number, l: string) => progress.inner(d, t, l) };
+      const ctx = { seed, quick, cells, earlyExit: opts.earlyExit ?? true, ...cellOptions(manifest), progress: (d: number, t: number, l: string) => progress.inner(d, t, l) };
       const out = await runClaim(item.claim, ctx, opts.catalog ?? null);
       claimRecords.set(item.id, out.record);
       itemSeconds[item.id] = out.wallSeconds;
@@ -200,7 +212,7 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
   progress.stop();
 
   const records = items.filter((it) => it.kind === 'claim' && claimRecords.has(it.id)).map((it) => claimRecords.get(it.id)!);
-  const assumptions = opts.assumptions ? await opts.assumptions() : [];
+  const assumptions = [...(opts.assumptions ? await opts.assumptions() : []), ...runOptionAssumptions(manifest)];
   const results = buildResults({ seed, quick, workList: manifest.workList, shard, claims: records, realData, assumptions });
   const wallSeconds = (performance.now() - t0) / 1000;
   const timings: Timings = {
@@ -216,6 +228,21 @@ export async function runVerify(opts: VerifyOptions): Promise<VerifyOutcome> {
   writeRunFiles(runDir, results, files);
   if (opts.render) await opts.render(runDir, results, files);
   return { runId, runDir, results, exitCode: results.summary.exitCode, reusedItems, reusedCells: cells.loaded, wallSeconds };
+}
+
+/** The width-cell options of a run (defaults for manifests written before they existed). */
+function cellOptions(m: RunManifest) {
+  return { criterion: m.criterion ?? 'objective', init: m.init ?? 'balanced', profile: m.profile ?? 'default' } as const;
+}
+
+/** The run's width-cell options as Assumptions entries, so every report states them. */
+function runOptionAssumptions(m: RunManifest): Assumption[] {
+  const o = cellOptions(m);
+  return [
+    { name: 'verify --criterion', module: 'src/verify/cellMeasures.ts', value: o.criterion, doc: 'm* criterion of the width cells: objective (each regime\'s own epoch-averaged objective ≤ ε, as the width theorems state it), relative (that average / R̂(f ≡ 0) ≤ ε), logistic (final-iterate logistic loss on the true labels ≤ ε, one yardstick for both regimes) [INFERRED]' },
+    { name: 'verify --init', module: 'src/model/twoLayer.ts', value: o.init, doc: 'students of the width cells: balanced (pairs with shared w and signs ±1, f(x; W(0)) = 0; m* searched over even widths) or iid (i.i.d. signs, every width) [INFERRED]' },
+    { name: 'verify --profile', module: 'properties/claims/phaseDiagram.ts', value: o.profile, doc: 'design size of the phase diagram: default (compact grid) or full (more datasets, ε = 0.02, teacher grid at every ε)' },
+  ];
 }
 
 async function runRealData(runner: RealDataRunner, seed: number, quick: boolean, cells: DiskCellStore): Promise<RealDataRecord> {

@@ -54,6 +54,27 @@ export interface WidthCell {
    * decided m*). Reports still list and draw it but leave it out of their log-log fits. Absent = included.
    */
   applicable?: boolean;
+  /** Training points. */
+  n?: number;
+  /** The m* criterion ('objective' | 'relative' | 'logistic', src/verify/cellMeasures.ts). */
+  criterion?: string;
+  /** Initialisation of the students ('balanced' | 'iid'). */
+  init?: string;
+  /** The uncapped theory budget ⌈c_T/(η γ² ε)⌉ (> T when T was clamped at its cap). */
+  Ttheory?: number;
+  /** m* ∈ (lower, upper], upper null = unbounded; reason 'exact' | 'above-cap' | 'T-limited' | 'T-capped'. */
+  censor?: { lower: number; upper: number | null; reason: string };
+  /**
+   * The four losses of one trained student at lazy.m: epoch-averaged objective, its final value, logistic loss
+   * on the true labels, 0-1 training error, objective relative to f ≡ 0, and R̂(f ≡ 0) itself.
+   */
+  losses?: { objective: number; objectiveFinal: number; logistic: number; zeroOne: number; relative: number | null; trivialObjective: number };
+  /** Lazy diagnostics of that student: width, flipped fraction, ‖W(T) − W(0)‖/‖W(0)‖, lazy by the stated rule. */
+  lazy?: { m: number; flipFraction: number; relMovement: number | null; lazy: boolean };
+  /** f ≡ 0 or a one-neuron single-sign student meets the criterion: the cell is no evidence. */
+  trivial?: { zeroPredictor: boolean; singleSign: boolean; trivial: boolean };
+  /** Soft cells: the NTK teacher's scale and τ, its logistic loss on the true labels and its training accuracy. */
+  teacher?: { scale: number; tau: number; logistic: number; accuracy: number };
 }
 
 export interface ClaimResult {
@@ -109,6 +130,12 @@ export interface RunContext {
    * time; false runs the naive search, for comparison. @defaultValue true
    */
   earlyExit?: boolean;
+  /** Criterion of m* in the width cells (src/verify/cellMeasures.ts). @defaultValue 'objective' */
+  criterion?: 'objective' | 'relative' | 'logistic';
+  /** Initialisation of the width cells' students. @defaultValue WIDTH_SETTINGS.init ('balanced') */
+  init?: 'iid' | 'balanced';
+  /** 'default' or 'full' (larger designs where a claim offers them, e.g. the phase diagram). @defaultValue 'default' */
+  profile?: 'default' | 'full';
 }
 
 export interface CellStore {

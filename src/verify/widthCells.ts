@@ -20,15 +20,22 @@ import type { Dataset } from '../data/dataset.js';
 import { synthetic, type SyntheticSpec } from '../data/synthetic.js';
 import { loadMnistPair, type MnistPairOptions } from '../data/mnist.js';
 import { datasetGammaRkhs } from '../margin/datasetMargin.js';
-import { minWidth, minWidthAsync, type MinWidthResult } from '../bounds/minWidth.js';
+import { minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from '../bounds/minWidth.js';
 import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from '../bounds/lossFloor.js';
+import { initNet, type InitScheme } from '../model/twoLayer.js';
+import type { TeacherOptions } from '../teacher/makeTeacher.js';
 import { TrainPool } from '../train/pool/pool.js';
-import { evaluateFast } from '../train/pool/task.js';
+import { evaluateFast, runTask, type TaskResult, type TrainTask } from '../train/pool/task.js';
 import { DEFAULT_ETA, DEFAULT_T } from '../train/defaults.js';
 import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
-import type { JobLoss } from '../train/job.js';
+import type { JobLoss, TrainJob, TrainProblem } from '../train/job.js';
 import type { Regime } from '../train/regime.js';
 import type { RunContext, WidthCell } from './types.js';
+import { resolveTargets } from '../regimes/targets.js';
+import {
+  cellLosses, DEFAULT_CRITERION, lazyStatus, meanLogistic, searchEps, zeroMeets, zeroOneError,
+  type CellLosses, type Censoring, type Criterion, type LazyStatus, type TrivialStatus,
+} from './cellMeasures.js';
 
 /**
  * Search settings of every width cell [INFERRED]: 3 init seeds per width, 2 must reach ε; widths to 256; epochs
@@ -45,9 +52,18 @@ export const WIDTH_SETTINGS = {
   successFraction: 2 / 3,
   /** Search cap. */
   mMax: 256,
-  /** Reference width of the loss floor and the T-limit factor (src/bounds/lossFloor.ts). */
+  /**
+   * Reference width of the loss floor and the T-limit factor (src/bounds/lossFloor.ts); the floor is probed at
+   * max(mRef, 2·m*), so a cell whose m* is large is not called T-limited merely because m_ref < m*.
+   */
   mRef: FLOOR_REF_WIDTH,
   floorFactor: FLOOR_FACTOR,
+  /**
+   * Initialisation of every student of the width claims: 'balanced' (pairs with shared w and opposite signs,
+   * f(x; W(0)) = 0; src/model/twoLayer.ts), so m* is never set by a draw of equal output signs; m* is searched
+   * over even widths (pairs). `verify --init iid` restores i.i.d. signs (odd widths searched too).
+   */
+  init: 'balanced' as InitScheme,
 } as const;
 
 /** How a cell's epoch budget is set (see module doc). */
@@ -58,6 +74,28 @@ export type EpochRule = 'fixed' | 'theory';
  * the median's value), 'exact' — the median's value too (for claims that report it).
  */
 export type FloorMode = 'test' | 'exact';
+
+/** Soft-label teacher of a cell (the NTK max-margin teacher at this scale and temperature; src/teacher/ntkTeacher.ts). */
+export interface TeacherSetting {
+  scale: number;
+  tau: number;
+}
+
+/** Per-cell choices beside the recipe: each defaults to the run's (RunContext) and then to WIDTH_SETTINGS. */
+export interface CellChoice {
+  /** m* criterion (src/verify/cellMeasures.ts). @defaultValue ctx.criterion ?? 'objective' */
+  criterion?: Criterion;
+  /** @defaultValue ctx.init ?? WIDTH_SETTINGS.init */
+  init?: InitScheme;
+  /** Soft regime only. @defaultValue the NTK teacher's defaults (scale 1, τ = 1) */
+  teacher?: TeacherSetting;
+}
+
+/** The teacher of a soft cell as measured: its setting, its own logistic loss on the true labels and its accuracy. */
+export interface TeacherInfo extends TeacherSetting {
+  logistic: number;
+  accuracy: number;
+}
 
 /** A dataset by recipe, so cells can be keyed, cached and rebuilt. */
 export type DataRef = { source: 'synthetic'; spec: SyntheticSpec } | { source: 'mnist'; opts: MnistPairOptions };
@@ -94,12 +132,35 @@ export interface WidthSearchCell {
   /** Training runs and epochs they took (cost only: early exits lower both, never the results). */
   trainings: number;
   epochsTrained: number;
+  /** The m* criterion and the students' initialisation. */
+  criterion: Criterion;
+  init: InitScheme;
+  /** The uncapped theory budget ⌈c_T/(η γ² ε)⌉ ('theory' rule; equals T unless T was clamped). */
+  Ttheory: number;
+  /** Where m* lies and why it is censored (src/verify/cellMeasures.ts Censoring). */
+  censor: Censoring;
+  /** The four losses of one trained student at lazy.m (m*, or mMax when not reached), full T, seed {@link measuredSeed}. */
+  losses: CellLosses;
+  /** Flip fraction, relative movement and the lazy rule's verdict, same student. */
+  lazy: LazyStatus;
+  /** The init seed of that student (the first, in seed order, that met the criterion at lazy.m; else the first). */
+  measuredSeed: string;
+  /** Whether f ≡ 0 or a one-neuron single-sign student already meets the criterion (then: no evidence). */
+  trivial: TrivialStatus;
+  /** Soft cells: the teacher. */
+  teacher?: TeacherInfo;
 }
 
 const dataMemo = new Map<string, Dataset>();
 const marginMemo = new Map<string, MarginInfo>();
 const cellMemo = new Map<string, WidthSearchCell>();
 const jobMemo = new Map<string, Map<string, JobLoss>>();
+
+/** Forget every memoised cell and training run of this process (tests comparing two ways of computing a cell). */
+export function resetWidthCellMemo(): void {
+  cellMemo.clear();
+  jobMemo.clear();
+}
 
 /** Canonical key of a recipe. */
 export function dataKey(ref: DataRef): string {
@@ -144,8 +205,42 @@ function settingsKey(T: number): string {
   return `T${T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${s.mMax}:mRef${s.mRef}:ff${s.floorFactor}:wasm-f64`;
 }
 
-function cellKey(ref: DataRef, regime: Regime, eps: number, searchSeed: string, rule: EpochRule): string {
-  return `width-cell/v3/${dataKey(ref)}/${regime}/eps${eps}/${rule}/${settingsKey(cellEpochs(ref, eps, rule))}/seed${searchSeed}`;
+/** The uncapped theory budget of a cell (T itself under the 'fixed' rule). */
+function uncappedEpochs(ref: DataRef, eps: number, rule: EpochRule): number {
+  if (rule === 'fixed') return WIDTH_SETTINGS.T;
+  const unclamped = { ...WIDTH_SETTINGS.schedule, Tmax: Number.MAX_SAFE_INTEGER };
+  return theoryEpochs(marginOf(ref).gammaUpper, eps, WIDTH_SETTINGS.eta, unclamped);
+}
+
+type CellCtx = Pick<RunContext, 'cells' | 'earlyExit' | 'criterion' | 'init'>;
+
+/** A request with every choice resolved and its cache key. */
+interface Resolved {
+  q: CellRequest;
+  rule: EpochRule;
+  T: number;
+  criterion: Criterion;
+  init: InitScheme;
+  teacher?: TeacherSetting;
+  earlyExit: boolean;
+  key: string;
+  /** Training-memo group: cells sharing it run in order (same dataset, regime, teacher, seed, init, reading). */
+  group: string;
+}
+
+const teacherKey = (t: TeacherSetting | undefined) => (t ? `:teacher-s${t.scale}-tau${t.tau}` : '');
+
+function resolveRequest(ctx: CellCtx | undefined, q: CellRequest): Resolved {
+  const rule = q.epochs ?? 'fixed';
+  const T = cellEpochs(q.ref, q.eps, rule);
+  const criterion = q.criterion ?? ctx?.criterion ?? DEFAULT_CRITERION;
+  const init = q.init ?? ctx?.init ?? WIDTH_SETTINGS.init;
+  const teacher = q.regime === 'soft' ? q.teacher : undefined;
+  const who = `${dataKey(q.ref)}/${q.regime}${teacherKey(teacher)}`;
+  const key = `width-cell/v4/${who}/eps${q.eps}/${rule}/${settingsKey(T)}/${criterion}/${init}/seed${q.searchSeed}`;
+  // objective and relative share their runs (both read the epoch-averaged objective); logistic runs differ
+  const group = `${who}/${q.searchSeed}/${init}${criterion === 'logistic' ? '/logistic' : ''}`;
+  return { q, rule, T, criterion, init, teacher, earlyExit: ctx?.earlyExit ?? true, key, group };
 }
 
 /** A cached cell that has what the request needs (a floor measured only as a test does not serve 'exact'). */
@@ -156,71 +251,174 @@ function cachedCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, flo
   return hit;
 }
 
-/** The two searches of a cell, as minWidth options: the floor (every width to m_ref, unreachable target) and m*. */
-function cellSearches(ref: DataRef, regime: Regime, eps: number, searchSeed: string, T: number, earlyExit = true, floor: FloorMode = 'test') {
-  const memoKey = `${dataKey(ref)}/${regime}/${searchSeed}`;
-  let memo = jobMemo.get(memoKey);
-  if (!memo) jobMemo.set(memoKey, (memo = new Map()));
-  const s = WIDTH_SETTINGS;
-  // The floor run shares its trainings with the m* search through memo.
-  const common = { regime, seeds: s.seeds, seed: searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo, earlyExit };
-  const search = { ...common, eps, mMax: s.mMax };
-  return { floor: floorSearch(search, floor === 'exact'), search };
-}
+/**
+ * One step of a cell's computation, for a driver to run: an m* search (or floor probe), with the true labels when
+ * the criterion is 'logistic' (its evaluator then scores each run's final outputs), or a batch of plain trainings.
+ */
+type CellStep = { kind: 'search'; opts: MinWidthOptions; logisticOn?: Float64Array } | { kind: 'tasks'; tasks: TrainTask[] };
 
-function assembleCell(ctx: Pick<RunContext, 'cells'> | undefined, key: string, q: CellRequest, floorRun: MinWidthResult, r: MinWidthResult): WidthSearchCell {
-  const { ref, regime, eps } = q;
-  const ds = loadData(ref);
-  const margin = marginOf(ref);
+/**
+ * A cell as a sequence of steps (so the in-process and the pooled drivers cannot drift apart): the m* search, the
+ * loss-floor probe at max(m_ref, 2·m*), then one full training at m* (the four losses and the lazy diagnostics)
+ * beside two one-neuron single-sign students (+1, and −1 as +1 on the flipped targets 1 − p).
+ */
+function* cellFlow(r: Resolved): Generator<CellStep, WidthSearchCell, unknown> {
+  const { q, T, criterion, init, teacher } = r;
+  const ds = loadData(q.ref);
+  const s = WIDTH_SETTINGS;
+  let memo = jobMemo.get(r.group);
+  if (!memo) jobMemo.set(r.group, (memo = new Map()));
+  const teacherOpts: TeacherOptions | undefined = teacher ? { kind: 'ntk', scale: teacher.scale, tau: teacher.tau } : undefined;
+  const targets = resolveTargets(ds, q.regime, teacherOpts);
+  const epsS = searchEps(criterion, q.eps, targets.p);
+  const logisticOn = criterion === 'logistic' ? ds.y : undefined;
+  const common = { regime: q.regime, seeds: s.seeds, seed: q.searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo, earlyExit: r.earlyExit, init, teacher: teacherOpts };
+  const search = { ...common, eps: epsS, mMax: s.mMax };
+  const res = (yield { kind: 'search', opts: search, logisticOn }) as MinWidthResult;
+  const mRef = res.mStar !== null && 2 * res.mStar > s.mRef ? 2 * res.mStar : s.mRef;
+  const floorRun = (yield { kind: 'search', opts: { ...floorSearch(search, q.floor === 'exact'), probe: mRef }, logisticOn }) as MinWidthResult;
   const floorLoss = lossFloor(floorRun);
-  if (floorLoss === Infinity) throw new Error(`widthCell: the floor run did not reach m_ref = ${FLOOR_REF_WIDTH} (a bug)`);
+  if (floorLoss === Infinity) throw new Error(`widthCell: the floor run did not reach m_ref = ${mRef} (a bug)`);
+  const tLimited = floorRunTLimited(floorRun, epsS);
+
+  // the student measured: at m* (or the cap), the first seed in seed order that met the criterion there
+  const mMeas = res.mStar ?? res.lastFailure;
+  const at = res.perWidth.find((w) => w.m === mMeas);
+  const k = at ? at.runs.findIndex((x) => x !== null && x.avgLoss <= epsS) : -1;
+  const measuredSeed = res.perWidth[0].seeds[Math.max(k, 0)];
+  const problem: TrainProblem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
+  const job = (m: number, seed: string, p: Float64Array, stop: boolean): TrainTask => ({
+    ...problem, p, m, seed, init, T, eta: s.eta, radius: res.radius, kernel: 'wasm', returnOutputs: true, ...(stop ? { stopAbove: epsS } : {}),
+  });
+  const flipped = targets.p.map((v) => 1 - v);
+  const stop = criterion !== 'logistic' && r.earlyExit;
+  const oneSeed = `${q.searchSeed}/single-sign`;
+  const [main, plus, minus] = (yield {
+    kind: 'tasks',
+    tasks: [job(mMeas, measuredSeed, targets.p, false), { ...job(1, oneSeed, targets.p, stop), init: 'balanced' }, { ...job(1, oneSeed, flipped, stop), init: 'balanced' }],
+  }) as TaskResult[];
+  const net0 = initNet(mMeas, ds.d, measuredSeed, init);
+  const lazy = lazyStatus({ ...net0, W: main.W as Float64Array }, net0, ds.X, ds.n);
+  const losses = cellLosses(main.avgLoss, main.f as Float64Array, targets.p, ds.y);
+  const negY = ds.y.map((v) => -v);
+  // a one-neuron student with sign −1 on p is the sign +1 student on 1 − p with its output negated
+  const meets = (t: TaskResult, y: Float64Array) => (criterion === 'logistic' ? meanLogistic(t.f as Float64Array, y) <= epsS : t.epochs === T && t.avgLoss <= epsS);
+  const zeroPredictor = zeroMeets(criterion, q.eps, targets.p);
+  const singleSign = meets(plus, ds.y) || meets(minus, negY);
+  const trivial: TrivialStatus = { zeroPredictor, singleSign, trivial: zeroPredictor || singleSign };
+
+  const Ttheory = uncappedEpochs(q.ref, q.eps, r.rule);
+  const censor: Censoring =
+    tLimited ? { lower: res.lastFailure, upper: res.mStar, reason: 'T-limited' }
+    : res.mStar === null ? { lower: res.lastFailure, upper: null, reason: 'above-cap' }
+    : Ttheory > T ? { lower: 0, upper: res.mStar, reason: 'T-capped' }
+    : { lower: res.lastFailure, upper: res.mStar, reason: 'exact' };
+  const margin = marginOf(q.ref);
   const cell: WidthSearchCell = {
-    dataset: ds.name ?? dataKey(ref),
-    dataKey: dataKey(ref),
+    dataset: ds.name ?? dataKey(q.ref),
+    dataKey: dataKey(q.ref),
     n: ds.n,
     d: ds.d,
-    regime,
-    eps,
-    epochRule: q.epochs ?? 'fixed',
-    T: r.T,
+    regime: q.regime,
+    eps: q.eps,
+    epochRule: r.rule,
+    T,
     gamma: margin.gammaUpper,
     gammaLower: margin.gammaLower,
-    mStar: r.mStar,
+    mStar: res.mStar,
     floorLoss,
-    applicable: !floorRunTLimited(floorRun, eps),
-    perWidth: r.perWidth.map((w) => ({ m: w.m, success: w.success })),
-    trainings: r.trainings + floorRun.trainings,
-    epochsTrained: r.epochsTrained + floorRun.epochsTrained,
+    applicable: !tLimited && censor.reason !== 'T-capped' && !trivial.trivial,
+    perWidth: res.perWidth.map((w) => ({ m: w.m, success: w.success })),
+    trainings: res.trainings + floorRun.trainings + 3,
+    epochsTrained: res.epochsTrained + floorRun.epochsTrained + main.epochs + plus.epochs + minus.epochs,
+    criterion,
+    init,
+    Ttheory,
+    censor,
+    losses,
+    lazy,
+    measuredSeed,
+    trivial,
   };
+  const tl = targets.teacher;
+  if (teacher || (q.regime === 'soft' && tl)) {
+    const sum = tl?.summary ?? {};
+    cell.teacher = {
+      scale: Number(sum.scale ?? teacher?.scale),
+      tau: Number(sum.tau ?? teacher?.tau),
+      logistic: tl ? meanLogistic(tl.logits, ds.y) : NaN,
+      accuracy: tl ? 1 - zeroOneError(tl.logits, ds.y) : NaN,
+    };
+  }
+  return cell;
+}
+
+/** An evaluator scoring each run by the logistic loss of its final outputs on labels y (criterion 'logistic'). */
+function logisticTasks(problem: TrainProblem, jobs: readonly TrainJob[]): TrainTask[] {
+  // no early stop: the running objective says nothing about the final logistic loss
+  return jobs.map((j) => ({ ...problem, ...j, stopAbove: undefined, kernel: 'wasm', returnOutputs: true }));
+}
+const scoreLogistic = (y: Float64Array) => (r: TaskResult): JobLoss => ({ avgLoss: meanLogistic(r.f as Float64Array, y), epochs: r.epochs });
+
+/** Run a cell's steps in this thread. */
+function runCellSync(r: Resolved): WidthSearchCell {
+  const flow = cellFlow(r);
+  let step = flow.next();
+  while (!step.done) {
+    const st = step.value;
+    if (st.kind === 'tasks') step = flow.next(st.tasks.map((t) => runTask(t)));
+    else {
+      const y = st.logisticOn;
+      const evaluateSync = y ? (pr: TrainProblem, jobs: readonly TrainJob[]) => logisticTasks(pr, jobs).map((t) => scoreLogistic(y)(runTask(t))) : evaluateFast;
+      step = flow.next(minWidth(loadData(r.q.ref), { ...st.opts, evaluateSync }));
+    }
+  }
+  return step.value;
+}
+
+/** Run a cell's steps on a pool. */
+async function runCellPooled(r: Resolved, pool: TrainPool): Promise<WidthSearchCell> {
+  const flow = cellFlow(r);
+  const plain = pool.evaluator({ kernel: 'wasm' });
+  let step = flow.next();
+  while (!step.done) {
+    const st = step.value;
+    if (st.kind === 'tasks') step = flow.next(await pool.runJobs(st.tasks));
+    else {
+      const y = st.logisticOn;
+      const evaluate = y ? async (pr: TrainProblem, jobs: readonly TrainJob[]) => (await pool.runJobs(logisticTasks(pr, jobs))).map(scoreLogistic(y)) : plain;
+      step = flow.next(await minWidthAsync(loadData(r.q.ref), { ...st.opts, evaluate }));
+    }
+  }
+  return step.value;
+}
+
+function store(ctx: Pick<RunContext, 'cells'> | undefined, key: string, cell: WidthSearchCell): WidthSearchCell {
   cellMemo.set(key, cell);
   ctx?.cells?.set(key, cell);
   return cell;
 }
 
 /**
- * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`).
+ * Measure one cell (see module doc). `searchSeed` is the base of the init seeds (minWidth's `seed`); `choice` sets
+ * the criterion, the initialisation and the soft teacher (each defaulting to the run's, see {@link CellChoice}).
  * @throws whatever minWidth/gammaRkhs/the data loaders throw for a bad recipe (InputError naming the field).
  */
 export function widthCell(
-  ctx: Pick<RunContext, 'cells' | 'earlyExit'> | undefined,
+  ctx: CellCtx | undefined,
   ref: DataRef,
   regime: Regime,
   eps: number,
   searchSeed: string,
   epochs: EpochRule = 'fixed',
   floorMode: FloorMode = 'test',
+  choice: CellChoice = {},
 ): WidthSearchCell {
-  const q: CellRequest = { ref, regime, eps, searchSeed, epochs, floor: floorMode };
-  const key = cellKey(ref, regime, eps, searchSeed, epochs);
-  const hit = cachedCell(ctx, key, floorMode);
-  if (hit) return hit;
-  const ds = loadData(ref);
-  const { floor, search } = cellSearches(ref, regime, eps, searchSeed, cellEpochs(ref, eps, epochs), ctx?.earlyExit, floorMode);
-  const floorRun = minWidth(ds, { ...floor, evaluateSync: evaluateFast });
-  return assembleCell(ctx, key, q, floorRun, minWidth(ds, { ...search, evaluateSync: evaluateFast }));
+  const r = resolveRequest(ctx, { ref, regime, eps, searchSeed, epochs, floor: floorMode, ...choice });
+  return cachedCell(ctx, r.key, floorMode) ?? store(ctx, r.key, runCellSync(r));
 }
 
-export interface CellRequest {
+export interface CellRequest extends CellChoice {
   ref: DataRef;
   regime: Regime;
   eps: number;
@@ -231,38 +429,38 @@ export interface CellRequest {
   floor?: FloorMode;
 }
 
+/** Read a prefetched (or compute a missing) cell of a request. */
+export function cellOf(ctx: CellCtx | undefined, q: CellRequest): WidthSearchCell {
+  const { criterion, init, teacher } = q;
+  return widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed, q.epochs, q.floor, { criterion, init, teacher });
+}
+
 /**
  * Measure a known list of cells on all cores before a claim reads them with {@link widthCell} (which then hits the
  * memo). Trainings run in a TrainPool (src/train/pool/pool.ts; NTK_VERIFY_WORKERS workers) on the WebAssembly path (runTask),
  * which gives the same numbers as the in-process search bit for bit (both run runTask). Cells that share a training memo (same
- * dataset, regime and seed) run one after another in the order given, so memo hits, `trainings` counts and
- * results.json are exactly those of the sequential run; different groups run concurrently. Each finished cell is
- * reported to ctx.progress as it lands.
+ * dataset, regime, teacher, seed, initialisation and reading) run one after another in the order given, so memo
+ * hits, `trainings` counts and results.json are exactly those of the sequential run; different groups run
+ * concurrently. Each finished cell is reported to ctx.progress as it lands.
  */
-export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyExit' | 'progress'> | undefined, requests: readonly CellRequest[]): Promise<void> {
-  const groups = new Map<string, CellRequest[]>();
+export async function prefetchWidthCells(ctx: (CellCtx & Pick<RunContext, 'progress'>) | undefined, requests: readonly CellRequest[]): Promise<void> {
+  const groups = new Map<string, Resolved[]>();
   for (const q of requests) {
-    if (cachedCell(ctx, cellKey(q.ref, q.regime, q.eps, q.searchSeed, q.epochs ?? 'fixed'), q.floor)) continue;
-    const g = `${dataKey(q.ref)}/${q.regime}/${q.searchSeed}`;
-    groups.set(g, [...(groups.get(g) ?? []), q]);
+    const r = resolveRequest(ctx, q);
+    if (cachedCell(ctx, r.key, q.floor)) continue;
+    groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
   }
   if (groups.size === 0) return;
   const total = [...groups.values()].reduce((k, g) => k + g.length, 0);
   let done = 0;
   const pool = new TrainPool();
   try {
-    const evaluate = pool.evaluator({ kernel: 'wasm' });
     await Promise.all(
       [...groups.values()].map(async (group) => {
-        for (const q of group) {
-          const rule = q.epochs ?? 'fixed';
-          const key = cellKey(q.ref, q.regime, q.eps, q.searchSeed, rule);
-          if (cachedCell(ctx, key, q.floor)) continue;
-          const ds = loadData(q.ref);
-          const { floor, search } = cellSearches(q.ref, q.regime, q.eps, q.searchSeed, cellEpochs(q.ref, q.eps, rule), ctx?.earlyExit, q.floor);
-          const floorRun = await minWidthAsync(ds, { ...floor, evaluate });
-          const cell = assembleCell(ctx, key, q, floorRun, await minWidthAsync(ds, { ...search, evaluate }));
-          ctx?.progress?.(++done, total, `cells measured (last: ${cell.dataset}, ${q.regime}, ε = ${q.eps}, m* = ${cell.mStar ?? '—'})`);
+        for (const r of group) {
+          if (cachedCell(ctx, r.key, r.q.floor)) continue;
+          const cell = store(ctx, r.key, await runCellPooled(r, pool));
+          ctx?.progress?.(++done, total, `cells measured (last: ${cell.dataset}, ${r.q.regime}, ε = ${r.q.eps}, m* = ${cell.mStar ?? '—'})`);
         }
       }),
     );
@@ -272,14 +470,36 @@ export async function prefetchWidthCells(ctx: Pick<RunContext, 'cells' | 'earlyE
 }
 
 /**
+ * The search itself is not T-limited (the mutants' test of the machinery: they read m* as measured, trivial or not).
+ */
+export const notTLimited = (c: WidthSearchCell): boolean => c.censor.reason !== 'T-limited';
+
+/** Why a measured cell is not evidence by itself (null: it is), in words for reports. */
+export function cellExclusion(c: WidthSearchCell): string | undefined {
+  if (c.censor?.reason === 'T-limited' || (!c.censor && !c.applicable)) return 'T-limited';
+  if (c.censor?.reason === 'T-capped') return `T-capped: theory budget ${c.Ttheory} above the cap ${c.T}`;
+  if (c.trivial?.trivial) return c.trivial.zeroPredictor ? 'trivial: f ≡ 0 meets the criterion' : 'trivial: a one-neuron single-sign student meets the criterion';
+  return undefined;
+}
+
+/**
  * The shared WidthCell of types.ts for a measured cell, with the bound at the fitted constant. A cell is counted
- * unless it is T-limited (this module's rule) or the claim gives another reason to leave it out (`leftOut`).
+ * unless it is T-limited or T-capped (censored), trivial (this module's rules), or the claim gives another reason
+ * to leave it out (`leftOut`). The cell data (losses, censoring, lazy diagnostics, trivial test) travel with it.
  */
 export function toWidthCell(c: WidthSearchCell, bound?: number, leftOut?: string): WidthCell {
-  const excluded = !c.applicable ? 'T-limited' : leftOut;
+  const excluded = cellExclusion(c) ?? leftOut;
   const cell: WidthCell = { dataset: c.dataset, regime: c.regime, gamma: c.gamma, eps: c.eps, mStar: c.mStar, bound, seeds: WIDTH_SETTINGS.seeds, T: c.T, applicable: excluded === undefined };
   if (excluded !== undefined) cell.excluded = excluded;
+  Object.assign(cell, cellData(c));
   return cell;
+}
+
+/** The typed per-cell data other claims and reports read (results.json `cells[]` fields beyond m*). */
+export function cellData(c: WidthSearchCell): Pick<WidthCell, 'n' | 'criterion' | 'init' | 'Ttheory' | 'censor' | 'losses' | 'lazy' | 'trivial' | 'teacher'> {
+  const out: ReturnType<typeof cellData> = { n: c.n, criterion: c.criterion, init: c.init, Ttheory: c.Ttheory, censor: c.censor, losses: c.losses, lazy: c.lazy, trivial: c.trivial };
+  if (c.teacher) out.teacher = c.teacher;
+  return out;
 }
 
 /** The epoch rule of a claim's cells and the range of T it gave (for metrics). */

@@ -48,7 +48,7 @@ export function widthExponentClaim(def: WidthExponentClaimDef): Claim {
     ...def,
     async evaluate(ctx): Promise<AggregateDecision> {
       const measured = await designCells(ctx, def.design(ctx));
-      const intervals = measured.map((c) => widthInterval(c, WIDTH_SETTINGS.mMax));
+      const intervals = measured.map((c) => widthInterval(c));
       const t = testLawExponents(intervals, def.law);
       const metrics = {
         ...exponentMetrics(t, def.law, intervals),

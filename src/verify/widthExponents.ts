@@ -25,8 +25,12 @@ import { censoredRegression, type CensoredFit, type CoefficientInterval, type In
 import type { Verdict } from './types.js';
 import type { WidthSearchCell } from './widthCells.js';
 
-/** Why a cell's interval is open on one side. */
-export type Censoring = 'none' | 'above-cap' | 'T-limited';
+/**
+ * Why a cell's interval is open on one side, or why it is no evidence: 'T-capped' (the theory budget was clamped) is
+ * kept like 'T-limited' as (0, m*]; 'trivial' cells (f ≡ 0 or a single-sign neuron meets the criterion,
+ * src/verify/cellMeasures.ts) are listed but enter no fit and decide no order.
+ */
+export type Censoring = 'none' | 'above-cap' | 'T-limited' | 'T-capped' | 'trivial';
 
 /** One width cell as the interval it measures (see module doc): m* ∈ (lower, upper], upper null = ∞. */
 export interface WidthInterval {
@@ -45,20 +49,24 @@ export const EXPONENT_ALPHA = 0.01;
 export const EXPONENT_SIGMA_MIN = 0.05;
 
 /**
- * The interval a measured cell gives (module doc).
- * @param mMax  the search cap of the cell (a cell with m* = null lies above it).
+ * The interval a measured cell gives (module doc), from its censoring record (src/verify/widthCells.ts `censor`):
+ * found ⇒ (last failing width, m*]; above the cap ⇒ (cap, ∞); T-limited or T-capped ⇒ (0, m*] (with more epochs the
+ * width needed could only be smaller; our reading); trivial ⇒ marked, kept out of every fit.
  */
-export function widthInterval(c: Pick<WidthSearchCell, 'gamma' | 'eps' | 'mStar' | 'applicable' | 'perWidth'>, mMax: number): WidthInterval {
+export function widthInterval(c: Pick<WidthSearchCell, 'gamma' | 'eps' | 'censor' | 'trivial'>): WidthInterval {
   const base = { gamma: c.gamma, eps: c.eps };
-  if (!c.applicable) return { ...base, lower: 0, upper: c.mStar, censoring: 'T-limited' };
-  if (c.mStar === null) return { ...base, lower: mMax, upper: null, censoring: 'above-cap' };
-  const failed = c.perWidth.filter((w) => !w.success && w.m < (c.mStar as number)).map((w) => w.m);
-  return { ...base, lower: failed.length ? Math.max(...failed) : 0, upper: c.mStar, censoring: 'none' };
+  const { lower, upper, reason } = c.censor;
+  if (c.trivial.trivial) return { ...base, lower: 0, upper, censoring: 'trivial' };
+  if (reason === 'T-limited' || reason === 'T-capped') return { ...base, lower: 0, upper, censoring: reason };
+  return { ...base, lower, upper, censoring: reason === 'exact' ? 'none' : 'above-cap' };
 }
+
+/** The cells that are evidence (all but the trivial ones). */
+export const evidenceCells = (cells: readonly WidthInterval[]): WidthInterval[] => cells.filter((c) => c.censoring !== 'trivial');
 
 /** The regression's observations for a law (its log factor as an offset). */
 export function exponentObservations(cells: readonly WidthInterval[], law: WidthLaw): IntervalObservation[] {
-  return cells.map((c) => {
+  return evidenceCells(cells).map((c) => {
     const offset = Math.log(law.logFactor(c.eps));
     return {
       x: [Math.log(1 / c.gamma), Math.log(1 / c.eps)],
@@ -128,6 +136,8 @@ export function exponentMetrics(t: ExponentTest, law: WidthLaw, cells: readonly 
     fitCells: cells.length,
     censoredAboveCap: cells.filter((c) => c.censoring === 'above-cap').length,
     censoredTLimited: cells.filter((c) => c.censoring === 'T-limited').length,
+    censoredTCapped: cells.filter((c) => c.censoring === 'T-capped').length,
+    trivial: cells.filter((c) => c.censoring === 'trivial').length,
     atFloorM1: cells.filter((c) => c.censoring === 'none' && c.upper === 1).length,
   };
 }
@@ -151,6 +161,8 @@ function finiteOrNull(x: number | undefined): number | null {
  */
 export function censoredSlope(cells: readonly WidthInterval[], against: Against, groups?: readonly string[], alpha = EXPONENT_ALPHA): (CoefficientInterval & { sigma: number }) | null {
   const x = (c: WidthInterval) => Math.log(1 / (against === 'invGamma' ? c.gamma : c.eps));
+  const keep = cells.map((c) => c.censoring !== 'trivial');
+  if (keep.some((k) => !k)) return censoredSlope(cells.filter((_, i) => keep[i]), against, groups?.filter((_, i) => keep[i]), alpha);
   if (new Set(cells.map(x)).size < MIN_DISTINCT) return null;
   const labels = groups ? [...new Set(groups)] : [];
   const obs = cells.map((c, i) => ({

@@ -108,4 +108,18 @@ describe('verify through the CLI', () => {
     expect(Number.isInteger(printed)).toBe(true);
     expect(JSON.parse(results('rnd')).seed).toBe(printed);
   });
+  it('--criterion, --init and --profile are recorded in run.json and stated in the Assumptions; a resume with others is a usage error', async () => {
+    const r = await runCli(['verify', ...common, '--criterion', 'relative', '--init', 'iid', '--profile', 'full', '--run-id', 'opts', '--quiet']);
+    expect(r.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'opts', 'run.json'), 'utf8'));
+    expect([manifest.criterion, manifest.init, manifest.profile]).toEqual(['relative', 'iid', 'full']);
+    const stated = Object.fromEntries(JSON.parse(results('opts')).assumptions.map((a: { name: string; value: unknown }) => [a.name, a.value]));
+    expect([stated['verify --criterion'], stated['verify --init'], stated['verify --profile']]).toEqual(['relative', 'iid', 'full']);
+    const again = await runCli(['verify', '--resume', 'opts', '--out', out, '--criterion', 'objective']);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/--resume.*--criterion objective ≠ relative/);
+    const bad = await runCli(['verify', ...common, '--criterion', 'kl', '--run-id', 'bad']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--criterion/);
+  });
 });

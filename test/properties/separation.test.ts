@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { gammaLeEpsClause, MIN_GAMMA_LE_EPS, pairOrder, ratioInterval, signCounts } from '../../properties/claims/separation.js';
 import type { WidthSearchCell } from '../../src/verify/widthCells.js';
 
-/** A cell found by the exact bisection (m* − 1 failed), or above the cap (null), or T-limited. */
-function cell(regime: 'soft' | 'hard', mStar: number | null, gamma = 0.1, applicable = true): WidthSearchCell {
+/** A cell found by the exact bisection (m* − 1 failed), or above the cap (null), or T-limited; trivial on request. */
+function cell(regime: 'soft' | 'hard', mStar: number | null, gamma = 0.1, applicable = true, trivial = false): WidthSearchCell {
+  const censor =
+    !applicable ? { lower: 0, upper: mStar, reason: 'T-limited' as const }
+    : mStar === null ? { lower: 256, upper: null, reason: 'above-cap' as const }
+    : { lower: mStar - 1, upper: mStar, reason: 'exact' as const };
   return {
     dataset: 'd', dataKey: 'd', n: 30, d: 5, regime, eps: 0.05, epochRule: 'theory', T: 1000, gamma, gammaLower: gamma, mStar,
-    floorLoss: null, applicable, perWidth: mStar && mStar > 1 ? [{ m: mStar - 1, success: false }, { m: mStar, success: true }] : [], trainings: 0, epochsTrained: 0,
-  };
+    floorLoss: null, applicable: applicable && !trivial, perWidth: mStar && mStar > 1 ? [{ m: mStar - 1, success: false }, { m: mStar, success: true }] : [], trainings: 0, epochsTrained: 0,
+    censor, trivial: { zeroPredictor: trivial, singleSign: false, trivial },
+  } as WidthSearchCell;
 }
 const pair = (s: number | null, h: number | null, opts: { gamma?: number; hardApplicable?: boolean } = {}) => ({
   soft: cell('soft', s, opts.gamma),
@@ -21,6 +26,7 @@ describe('separation: pairs decided from intervals', () => {
     expect(pairOrder(pair(3, 3))).toBe('tie');
     expect(pairOrder(pair(3, null))).toBe('soft'); // hard above the cap (256, ∞)
     expect(pairOrder(pair(3, 9, { hardApplicable: false }))).toBe('undecided'); // hard T-limited: (0, 9]
+    expect(pairOrder({ soft: cell('soft', 2, 0.1, true, true), hard: cell('hard', 8) })).toBe('undecided'); // trivial soft cell: no evidence
   });
 
   it('gives the ratio interval (lower_h/upper_s, upper_h/lower_s] with open ends where a side is unbounded', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { prefetchWidthCells, widthCell, WIDTH_SETTINGS, type DataRef } from '../../src/verify/widthCells.js';
+import { cellOf, notTLimited, prefetchWidthCells, resetWidthCellMemo, widthCell, WIDTH_SETTINGS, type CellRequest, type DataRef } from '../../src/verify/widthCells.js';
 import { runTask } from '../../src/train/pool/task.js';
-import { resolveTargets } from '../../src/regimes/targets.js';
+import { resolveRadius, resolveTargets } from '../../src/regimes/targets.js';
+import { trivialObjective } from '../../src/verify/cellMeasures.js';
 import { minWidth } from '../../src/bounds/minWidth.js';
 import { synthetic } from '../../src/data/synthetic.js';
 import { deriveSeed } from '../../src/rng.js';
@@ -11,14 +12,14 @@ const ref: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 6, d: 2, 
 
 describe('widthCell', () => {
   it('floor = median avg loss at m_ref over the search seeds (oracle: independent runTask runs) and m* = minWidth', () => {
-    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc', 'fixed', 'exact');
+    const cell = widthCell(undefined, ref, 'hard', 0.3, 'wc', 'fixed', 'exact', { init: 'iid' });
     const ds = synthetic(ref.spec as never);
     const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
     const losses = [0, 1, 2]
       .map((k) => runTask({ ...problem, m: WIDTH_SETTINGS.mRef, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, seed: deriveSeed('wc', 'init', k) }).avgLoss)
       .sort((a, b) => a - b);
     expect(cell.floorLoss).toBe(losses[1]);
-    expect(cell.applicable).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
+    expect(notTLimited(cell)).toBe(losses[1] <= 0.3 / WIDTH_SETTINGS.floorFactor);
     const direct = minWidth(ds, { regime: 'hard', eps: 0.3, seed: 'wc', seeds: 3, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, mMax: WIDTH_SETTINGS.mMax });
     expect(cell.mStar).toBe(direct.mStar);
   });
@@ -32,11 +33,11 @@ describe('widthCell', () => {
     for (const eps of [0.6, 0.3, 0.1, 0.05, 0.02]) {
       for (const earlyExit of [true, false]) {
         const seed = `wc-test-${eps}-${earlyExit}`;
-        const tested = widthCell({ earlyExit }, ref, 'hard', eps, seed, 'fixed', 'test');
-        expect(tested.applicable).toBe(median(seed) <= eps / WIDTH_SETTINGS.floorFactor);
+        const tested = widthCell({ earlyExit }, ref, 'hard', eps, seed, 'fixed', 'test', { init: 'iid' });
+        expect(notTLimited(tested)).toBe(median(seed) <= eps / WIDTH_SETTINGS.floorFactor);
         // with early exits the median is known only when every seed happened to run to the end
         if (!earlyExit || tested.floorLoss !== null) expect(tested.floorLoss).toBe(median(seed));
-        verdicts.add(tested.applicable);
+        verdicts.add(notTLimited(tested));
       }
     }
     expect(verdicts.size).toBe(2); // both outcomes of the test occur
@@ -84,5 +85,70 @@ describe('datasetPayload', () => {
     expect(p.d).toBe(2);
     expect(p.dataset?.x).toEqual([0, 1, 2].map((i) => [ds.X[2 * i], ds.X[2 * i + 1]]));
     expect(p.dataset?.y).toEqual(Array.from(ds.y));
+  });
+});
+
+describe('cell data (losses, lazy diagnostics, trivial test, criteria)', () => {
+  const small: DataRef = { source: 'synthetic', spec: { kind: 'xor', n: 8, d: 2, difficulty: 0, seed: 'wc-data' } };
+  const ds = synthetic(small.spec as never);
+
+  it('the four losses and the lazy diagnostics are those of an independent run of the measured student (oracle: runTask)', () => {
+    const cell = widthCell(undefined, small, 'hard', 0.3, 'wc-data', 'fixed');
+    expect(cell.init).toBe('balanced');
+    expect(cell.mStar! % 2).toBe(0); // balanced pairs: even widths only
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
+    const r = runTask({ ...problem, m: cell.lazy.m, seed: cell.measuredSeed, init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, returnOutputs: true });
+    expect(cell.losses.objective).toBe(r.avgLoss);
+    expect(cell.losses.objectiveFinal).toBeCloseTo(r.finalLoss, 12);
+    expect(cell.losses.logistic).toBeCloseTo(r.finalLoss, 12); // hard targets: objective = logistic
+    expect(cell.losses.trivialObjective).toBeCloseTo(Math.LN2, 14);
+    expect(cell.censor).toEqual({ lower: cell.perWidth.filter((w) => !w.success).reduce((a, w) => Math.max(a, w.m), 0), upper: cell.mStar, reason: 'exact' });
+    expect(cell.lazy.flipFraction).toBeGreaterThanOrEqual(0);
+    expect(cell.trivial.zeroPredictor).toBe(false); // ln 2 > 0.3
+  });
+
+  it('a single-sign student meets a loose soft target: the cell is trivial and not counted (oracle: runTask of one neuron, both signs)', () => {
+    const eps = 0.25;
+    const cell = widthCell(undefined, small, 'soft', eps, 'wc-triv', 'fixed');
+    const targets = resolveTargets(ds, 'soft');
+    const { radius } = resolveRadius('auto', 'soft', targets);
+    const p = targets.p;
+    const one = (q: Float64Array) => runTask({ X: ds.X, n: ds.n, d: ds.d, p: q, m: 1, seed: 'wc-triv/single-sign', init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, radius }).avgLoss;
+    expect(cell.trivial.singleSign).toBe(one(p) <= eps || one(p.map((v) => 1 - v)) <= eps);
+    expect(cell.trivial.zeroPredictor).toBe(trivialObjective(p) <= eps);
+    expect(cell.trivial.trivial).toBe(cell.trivial.singleSign || cell.trivial.zeroPredictor);
+    if (cell.trivial.trivial) expect(cell.applicable).toBe(false);
+  });
+
+  it("'relative' finds the m* of an objective search at ε·R̂(f ≡ 0); 'logistic' the smallest width whose final logistic loss is ≤ ε in 2 of 3 seeds (oracle: minWidth, brute force)", () => {
+    const eps = 0.5;
+    const rel = widthCell(undefined, small, 'hard', eps, 'wc-crit', 'fixed', 'test', { criterion: 'relative' });
+    const direct = minWidth(ds, { regime: 'hard', eps: eps * Math.LN2, seed: 'wc-crit', seeds: 3, T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta, mMax: WIDTH_SETTINGS.mMax, init: 'balanced' });
+    expect(rel.mStar).toBe(direct.mStar);
+    expect(rel.criterion).toBe('relative');
+    const lg = widthCell(undefined, small, 'hard', 0.2, 'wc-crit', 'fixed', 'test', { criterion: 'logistic' });
+    const problem = { X: ds.X, n: ds.n, d: ds.d, p: resolveTargets(ds, 'hard').p };
+    const ok = (m: number) => [0, 1, 2].filter((k) => runTask({ ...problem, m, seed: deriveSeed('wc-crit', 'init', k), init: 'balanced', T: WIDTH_SETTINGS.T, eta: WIDTH_SETTINGS.eta }).finalLoss <= 0.2).length >= 2;
+    const widths = lg.perWidth.map((w) => w.m);
+    for (const m of widths) expect(lg.perWidth.find((w) => w.m === m)!.success).toBe(ok(m));
+  });
+});
+
+describe('pooled and in-process cells agree', () => {
+  it('prefetchWidthCells on a pool gives the same cells, bit for bit, as widthCell in this thread (all criteria, a teacher setting)', async () => {
+    const r: DataRef = { source: 'synthetic', spec: { kind: 'linear', n: 8, d: 3, difficulty: 0.5, seed: 'wc-pool' } };
+    const reqs: CellRequest[] = [
+      { ref: r, regime: 'hard', eps: 0.2, searchSeed: 'wc-pool' },
+      { ref: r, regime: 'soft', eps: 0.05, searchSeed: 'wc-pool', criterion: 'relative' },
+      { ref: r, regime: 'soft', eps: 0.3, searchSeed: 'wc-pool', criterion: 'logistic', teacher: { scale: 4, tau: 1 } },
+    ];
+    resetWidthCellMemo();
+    const inThread = reqs.map((q) => cellOf(undefined, q));
+    resetWidthCellMemo();
+    await prefetchWidthCells(undefined, reqs);
+    const pooled = reqs.map((q) => cellOf(undefined, q));
+    expect(JSON.parse(JSON.stringify(pooled))).toEqual(JSON.parse(JSON.stringify(inThread)));
+    expect(pooled.map((c) => c.criterion)).toEqual(['objective', 'relative', 'logistic']);
+    expect(pooled[2].teacher?.scale).toBe(4);
   });
 });

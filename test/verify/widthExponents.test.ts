@@ -3,7 +3,10 @@ import { HARD_LAW, SOFT_LAW, powerLaw } from '../../src/bounds/laws.js';
 import { censoredSlope, exponentObservations, testLawExponents, widthInterval, type WidthInterval } from '../../src/verify/widthExponents.js';
 import { makeRng } from '../../src/rng.js';
 
-const cell = (mStar: number | null, applicable = true, perWidth = [] as { m: number; success: boolean }[]) => ({ gamma: 0.1, eps: 0.1, mStar, applicable, perWidth });
+type Reason = 'exact' | 'above-cap' | 'T-limited' | 'T-capped';
+const cell = (lower: number, upper: number | null, reason: Reason, trivial = false) => ({
+  gamma: 0.1, eps: 0.1, censor: { lower, upper, reason }, trivial: { zeroPredictor: trivial, singleSign: false, trivial },
+});
 
 /** Integer m* from ln m* = 0.3 + b·ln(1/γ) + c·ln(1/ε) + 0.2 e, searched as the bisection does (m* − 1 fails). */
 function simulated(b: number, c: number, seed: string, k = 48): WidthInterval[] {
@@ -17,12 +20,18 @@ function simulated(b: number, c: number, seed: string, k = 48): WidthInterval[] 
 }
 
 describe('widthInterval', () => {
-  it('maps a found m* to (largest failing width below it, m*], above-cap to (cap, ∞), T-limited to (0, m*]', () => {
-    expect(widthInterval(cell(5, true, [{ m: 4, success: false }, { m: 8, success: true }, { m: 5, success: true }]), 256)).toMatchObject({ lower: 4, upper: 5, censoring: 'none' });
-    expect(widthInterval(cell(1, true, [{ m: 1, success: true }]), 256)).toMatchObject({ lower: 0, upper: 1 });
-    expect(widthInterval(cell(null), 256)).toMatchObject({ lower: 256, upper: null, censoring: 'above-cap' });
-    expect(widthInterval(cell(7, false), 256)).toMatchObject({ lower: 0, upper: 7, censoring: 'T-limited' });
-    expect(widthInterval(cell(null, false), 256)).toMatchObject({ lower: 0, upper: null, censoring: 'T-limited' });
+  it('maps a found m* to (last failing width, m*], above-cap to (cap, ∞), T-limited and T-capped to (0, m*], trivial apart', () => {
+    expect(widthInterval(cell(4, 6, 'exact'))).toMatchObject({ lower: 4, upper: 6, censoring: 'none' });
+    expect(widthInterval(cell(0, 2, 'exact'))).toMatchObject({ lower: 0, upper: 2, censoring: 'none' });
+    expect(widthInterval(cell(256, null, 'above-cap'))).toMatchObject({ lower: 256, upper: null, censoring: 'above-cap' });
+    expect(widthInterval(cell(4, 6, 'T-limited'))).toMatchObject({ lower: 0, upper: 6, censoring: 'T-limited' });
+    expect(widthInterval(cell(0, 8, 'T-capped'))).toMatchObject({ lower: 0, upper: 8, censoring: 'T-capped' });
+    expect(widthInterval(cell(0, 2, 'exact', true))).toMatchObject({ upper: 2, censoring: 'trivial' });
+  });
+
+  it('keeps trivial cells out of the fit', () => {
+    const w: WidthInterval = { gamma: 0.2, eps: 0.05, lower: 3, upper: 4, censoring: 'none' };
+    expect(exponentObservations([w, { ...w, censoring: 'trivial' }], SOFT_LAW)).toHaveLength(1);
   });
 
   it('offsets the hard law by ln ln(1/ε) and leaves the soft law alone', () => {

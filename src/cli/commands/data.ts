@@ -186,7 +186,8 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--C <c>', 'constant of the theory bound (default C_SOFT / C_HARD)', P.positiveReal)
     .option('--no-early-exit', 'train every seed of every width to the end (the naive search: same m*, slower)')
     .option('--workers <k>', 'worker threads for the trainings (0: in-process; default NTK_VERIFY_WORKERS, else all cores)', P.nonNegativeInt)
-    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number; earlyExit: boolean; workers?: number }) => {
+    .addOption(new Option('--init <scheme>', 'students: iid signs (default) or balanced pairs with f(x; W(0)) = 0, searched over even widths (as the width claims)').choices(['iid', 'balanced']))
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number; earlyExit: boolean; workers?: number; init?: 'iid' | 'balanced' }) => {
       const { ds, input } = await readDataset(o.data);
       const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
@@ -225,6 +226,7 @@ function widthCommand(program: Command, io: CliIO): void {
         radius: o.radius,
         teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
         C: o.C,
+        init: o.init,
       };
       let report: Record<string, unknown>;
       try {

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { InputError } from '../../errors.js';
 import { derivedRunId, shardFromEnv } from '../../run/shardFromEnv.js';
 import { seedFromEnv } from '../../verify/seed.js';
@@ -28,6 +28,9 @@ interface VerifyCliOptions {
   realData: boolean;
   catalog?: string;
   earlyExit: boolean;
+  criterion?: 'objective' | 'relative' | 'logistic';
+  init?: 'balanced' | 'iid';
+  profile?: 'default' | 'full';
 }
 
 function verifyCommand(program: Command, io: CliIO): void {
@@ -47,6 +50,9 @@ function verifyCommand(program: Command, io: CliIO): void {
     .option('--catalog <module>', 'module exporting claims: Claim[] (default: the built-in catalog)')
     .option('--quiet', 'print only the summary')
     .option('--no-early-exit', 'train every seed of every width to the end in m* searches (the naive search; same results, slower)')
+    .addOption(new Option('--criterion <c>', 'm* criterion of the width cells: the regime\'s own epoch-averaged objective, it relative to f ≡ 0, or the final logistic loss on the true labels (default: objective)').choices(['objective', 'relative', 'logistic']))
+    .addOption(new Option('--init <scheme>', 'students of the width cells: balanced pairs (f(x; W(0)) = 0, even widths) or i.i.d. signs (default: balanced)').choices(['balanced', 'iid']))
+    .addOption(new Option('--profile <p>', 'design size where a claim offers two (phase-diagram: full adds ε = 0.02 and more datasets)').choices(['default', 'full']))
     .action(async (o: VerifyCliOptions) => {
       // heavy modules (vega, zod, the catalog) load only when the command runs, so --help and usage errors are quick
       const [{ gatherAssumptions }, { consoleSummary }, { renderReport }, { makeProgress, progressMode }, { mnistRealData }, { readManifest }, { runVerify }, { parseShard }] =
@@ -100,6 +106,9 @@ function verifyCommand(program: Command, io: CliIO): void {
         progress: makeProgress(mode, mode === 'bar' ? process.stderr : ({ write: (s: string) => (io.err(s), true) } as unknown as NodeJS.WritableStream)),
         catalog,
         earlyExit: o.earlyExit,
+        criterion: o.criterion,
+        init: o.init,
+        profile: o.profile,
         render: renderReport,
       });
       if (mode !== 'quiet') {
