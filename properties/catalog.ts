@@ -25,8 +25,8 @@ import { hardNeverMoreMutant } from './mutants/hardNeverMore.js';
 import { epsFreeWidthMutant } from './mutants/epsFreeWidth.js';
 import { kernelSecondLayerMutant } from './mutants/kernelSecondLayer.js';
 import { kernelChordAngleMutant } from './mutants/kernelChordAngle.js';
+import { kernelArcCosine0Mutant } from './mutants/kernelArcCosine0.js';
 import { softMarginFreeLawMutant } from './mutants/softMarginFreeLaw.js';
-import { softEpsFreeLawMutant } from './mutants/softEpsFreeLaw.js';
 import { hardMarginFreeLawMutant } from './mutants/hardMarginFreeLaw.js';
 
 /** True claims, in the order. */
@@ -54,10 +54,10 @@ export const mutants: Claim[] = [
   hardNeverMoreMutant,
   epsFreeWidthMutant,
   softMarginFreeLawMutant,
-  softEpsFreeLawMutant,
   hardMarginFreeLawMutant,
   kernelSecondLayerMutant,
   kernelChordAngleMutant,
+  kernelArcCosine0Mutant,
 ];
 
 /** The whole catalog: true claims, then mutants. */

@@ -11,9 +11,10 @@ import { kernelPiPlusThetaMutant } from './mutants/kernelPiPlusTheta.js';
 import { hoeffdingQuarterMutant } from './mutants/hoeffdingQuarter.js';
 import { kernelSecondLayerMutant } from './mutants/kernelSecondLayer.js';
 import { kernelChordAngleMutant } from './mutants/kernelChordAngle.js';
+import { kernelArcCosine0Mutant } from './mutants/kernelArcCosine0.js';
 import { expectExpectedVerdict, runForCi } from './expectClaim.js';
 
-for (const claim of [ntkConcentrationClaim, kernelPiPlusThetaMutant, hoeffdingQuarterMutant, kernelSecondLayerMutant, kernelChordAngleMutant]) {
+for (const claim of [ntkConcentrationClaim, kernelPiPlusThetaMutant, hoeffdingQuarterMutant, kernelSecondLayerMutant, kernelChordAngleMutant, kernelArcCosine0Mutant]) {
   it(`${claim.id}: ${claim.mutant ? 'refuted' : 'verified'}`, async () => expectExpectedVerdict(claim, await runForCi(claim)));
 }
 

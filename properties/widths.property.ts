@@ -14,11 +14,10 @@ import { oneNeuronMutant } from './mutants/oneNeuron.js';
 import { hardNeverMoreMutant } from './mutants/hardNeverMore.js';
 import { epsFreeWidthMutant } from './mutants/epsFreeWidth.js';
 import { softMarginFreeLawMutant } from './mutants/softMarginFreeLaw.js';
-import { softEpsFreeLawMutant } from './mutants/softEpsFreeLaw.js';
 import { hardMarginFreeLawMutant } from './mutants/hardMarginFreeLaw.js';
 import { expectExpectedVerdict, runForCi } from './expectClaim.js';
 
-const claims = [widthSoftClaim, widthHardClaim, scalingSlopesClaim, oneNeuronMutant, hardNeverMoreMutant, epsFreeWidthMutant, softMarginFreeLawMutant, softEpsFreeLawMutant, hardMarginFreeLawMutant];
+const claims = [widthSoftClaim, widthHardClaim, scalingSlopesClaim, oneNeuronMutant, hardNeverMoreMutant, epsFreeWidthMutant, softMarginFreeLawMutant, hardMarginFreeLawMutant];
 for (const claim of claims) {
   it(`${claim.id}: ${claim.mutant ? 'refuted' : 'verified'}`, async () => expectExpectedVerdict(claim, await runForCi(claim)));
 }
