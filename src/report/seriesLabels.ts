@@ -28,13 +28,13 @@ const widthCells = (regime: 'soft' | 'hard', g: string): SeriesLabels => ({
   pointGroups: (group) => group.startsWith('m*'),
 });
 
-const phase = (reading: string): SeriesLabels => ({
-  title: `Phase diagram: m*_hard/m*_soft over margin γ and target ε, ${reading} (log-log)`,
+const phase = (name: string, reading: string): SeriesLabels => ({
+  title: `Phase diagram, ${name}: who needs fewer neurons over (γ, ε)`,
   x: 'NTK margin γ (γ_rkhs)',
   y: 'target loss ε (nats)',
   legend: 'what is drawn',
   caption:
-    `Each point is one (dataset, ε) pair, coloured by what the censoring intervals of m*_soft and m*_hard decide under ${reading}: ` +
+    `Log-log axes. Each point is one (dataset, ε) pair, coloured by what the censoring intervals of m*_soft and m*_hard decide under ${name} (${reading}): ` +
     'soft needs fewer, tie, soft needs more, or undecided (a cell T-limited, trivial, or censored on the wrong side). The two ' +
     'lines are γ = ε (the paper\'s hard-data region γ ≤ ε lies above-left of it) and the bounds\' boundary γ² = ε·ln(1/ε) (the ' +
     'bounds favour soft labels above it). The ratios themselves are in the claim\'s table (metrics "phase: …").',
@@ -59,6 +59,6 @@ export const SERIES_LABELS: Record<string, SeriesLabels> = {
   },
   'soft-width-cells-loglog': widthCells('soft', '1/(γ²ε)'),
   'hard-width-cells-loglog': widthCells('hard', 'ln(1/ε)/γ⁴'),
-  'phase-diagram-loglog': phase("the paper's reading (each regime's own objective ≤ ε)"),
-  'phase-diagram-yardstick-loglog': phase('the commensurate reading (objective relative to f ≡ 0 ≤ ε)'),
+  'phase-diagram-loglog': phase("the paper's reading", "each regime's own objective ≤ ε"),
+  'phase-diagram-yardstick-loglog': phase('the commensurate reading', 'objective relative to f ≡ 0 ≤ ε'),
 };
