@@ -22,10 +22,10 @@
 import { loadMnistPair } from '../data/mnist.js';
 import { subset, type Dataset } from '../data/dataset.js';
 import { PreconditionError } from '../errors.js';
-import { gammaRkhs } from '../margin/gammaRkhs.js';
+import type { RkhsMargin } from '../margin/gammaRkhs.js';
+import { datasetGammaRkhs, datasetGram } from '../margin/datasetMargin.js';
 import { initMlp, mlpForward, trainMlp } from '../model/mlp.js';
 import { forward, initNet } from '../model/twoLayer.js';
-import { ntkGram } from '../ntk/analytic.js';
 import { deriveSeed } from '../rng.js';
 import { expectedCalibrationError } from '../stats/calibration.js';
 import { binomialTail } from '../stats/inference.js';
@@ -151,7 +151,7 @@ function measure(c: PaperConfig, model: StudentModel, m: number, regime: Regime,
   };
 }
 
-function buildTeacher(c: PaperConfig, kind: TeacherKind, pool: Dataset, K: Float64Array, margin: ReturnType<typeof gammaRkhs>, seedPath: string): Teacher {
+function buildTeacher(c: PaperConfig, kind: TeacherKind, pool: Dataset, K: Float64Array, margin: RkhsMargin, seedPath: string): Teacher {
   if (kind === 'wide-net') {
     const kernel = loadKernel() ? wasmKernel() : undefined;
     return wideNetTeacher(pool, { ...c.wideNet, tau: c.tau, seed: deriveSeed(seedPath, 'teacher'), kernel });
@@ -193,7 +193,7 @@ interface FittedTeacher {
   pTest?: Float64Array;
 }
 
-function fitTeacher(c: PaperConfig, kind: TeacherKind, pool: Dataset, test: Dataset, idx: number[], K: Float64Array, margin: ReturnType<typeof gammaRkhs>, dataSeed: string): FittedTeacher {
+function fitTeacher(c: PaperConfig, kind: TeacherKind, pool: Dataset, test: Dataset, idx: number[], K: Float64Array, margin: RkhsMargin, dataSeed: string): FittedTeacher {
   let teacher: Teacher;
   try {
     teacher = buildTeacher(c, kind, pool, K, margin, dataSeed);
@@ -241,9 +241,9 @@ export function runCell(c: PaperConfig, pair: [number, number], sigma: number, s
   const test = pool.test!;
   const idx = studentIndices(pool.y, c.n);
   const ds = subset(pool, idx);
-  const Kpool = ntkGram(pool.X, pool.n, pool.d);
-  const marginPool = gammaRkhs(Kpool, pool.y, pool.n);
-  const margin = gammaRkhs(ntkGram(ds.X, ds.n, ds.d), ds.y, ds.n);
+  const Kpool = datasetGram(pool);
+  const marginPool = datasetGammaRkhs(pool);
+  const margin = datasetGammaRkhs(ds);
   const fitted = c.teachers.map((kind) => fitTeacher(c, kind, pool, test, idx, Kpool, marginPool, dataSeed));
   // Every student of one (model, width) starts from the same initialisation: hard first, then one per teacher.
   const runs: { regime: Regime; teacher: TeacherKind | null; p: Float64Array; radius: number; pTest: Float64Array | null }[] = [
