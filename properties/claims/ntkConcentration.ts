@@ -178,3 +178,20 @@ export const ntkConcentrationClaim = propertyClaim({
   numRuns: INIT_TRIALS.numRuns,
   decide: (o, ctx) => ({ ...concentrationDecision({ gram: ntkGram, radiusFactor: 1 }, o, ctx, 'ntk-concentration'), series: { 'ntk-error': ntkErrorSeries(ctx.seed, ntkGram) } }),
 });
+
+/**
+ * A deliberately false variant of this claim (a wrong kernel or radius), run through the same generator, trials,
+ * angle design and test; the mutant's header says what makes it false.
+ */
+export function concentrationMutant(def: { id: string; title: string; statement: string; source: string; variant: ConcentrationVariant }) {
+  const { variant, ...header } = def;
+  return propertyClaim({
+    ...header,
+    confidence: 'same generator, trials, design and Clopper–Pearson test as ntk-concentration; must be refuted',
+    mutant: true,
+    data: 'generated sphere datasets, n ≤ 12, d ≤ 8, m = 4…2048; the angle design of ntk-concentration',
+    spec: () => concentrationSpec(variant),
+    numRuns: INIT_TRIALS.numRuns,
+    decide: (o, ctx) => concentrationDecision(variant, o, ctx, def.id),
+  });
+}

@@ -7,23 +7,17 @@
  * Source:     deliberately wrong kernel (our falsification check: the concentration test must refute it).
  * Expect:     refuted (by a generated dataset with a wide-angle pair, shrunk, or by the angle design's 180° pairs).
  */
-import { propertyClaim } from '../../src/verify/propertyClaim.js';
-import { angleKernelGram, concentrationDecision, concentrationSpec, INIT_TRIALS } from '../claims/ntkConcentration.js';
+import { angleKernelGram, concentrationMutant } from '../claims/ntkConcentration.js';
 
 const variant = {
   gram: angleKernelGram((dot, theta) => (dot * (Math.PI - 2 * Math.sin(theta / 2))) / (2 * Math.PI)),
   radiusFactor: 1,
 };
 
-export const kernelChordAngleMutant = propertyClaim({
+export const kernelChordAngleMutant = concentrationMutant({
   id: 'mutant-kernel-chord-angle',
   title: 'Mutant: NTK with the chord ‖x − x′‖ in place of the angle θ',
   statement: 'w.p. ≥ 1 − δ: max_ij |K_m − K′| ≤ sqrt(ln(2n²/δ)/(2m)) with K′ = <x,x′>(π − ‖x − x′‖)/(2π) (false)',
   source: 'deliberately wrong kernel: angle approximated by the chord',
-  confidence: 'same generator, trials, design and Clopper–Pearson test as ntk-concentration; must be refuted',
-  mutant: true,
-  data: 'generated sphere datasets, n ≤ 12, d ≤ 8, m = 4…2048; the angle design of ntk-concentration',
-  spec: () => concentrationSpec(variant),
-  numRuns: INIT_TRIALS.numRuns,
-  decide: (o, ctx) => concentrationDecision(variant, o, ctx, 'mutant-kernel-chord-angle'),
+  variant,
 });

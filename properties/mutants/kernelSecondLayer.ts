@@ -9,23 +9,17 @@
  * Expect:     refuted; the shrunk case should be two points at a large angle (n = 2). Same generator, trials,
  *             design and test as ntk-concentration.
  */
-import { propertyClaim } from '../../src/verify/propertyClaim.js';
-import { angleKernelGram, concentrationDecision, concentrationSpec, INIT_TRIALS } from '../claims/ntkConcentration.js';
+import { angleKernelGram, concentrationMutant } from '../claims/ntkConcentration.js';
 
 const variant = {
   gram: angleKernelGram((dot, theta) => (Math.sin(theta) + (Math.PI - theta) * dot) / (2 * Math.PI)),
   radiusFactor: 1,
 };
 
-export const kernelSecondLayerMutant = propertyClaim({
+export const kernelSecondLayerMutant = concentrationMutant({
   id: 'mutant-kernel-second-layer',
   title: 'Mutant: the second layer’s kernel (arc-cosine, degree 1) in place of the first layer’s NTK',
   statement: 'w.p. ≥ 1 − δ: max_ij |K_m − K′| ≤ sqrt(ln(2n²/δ)/(2m)) with K′ = (sin θ + (π − θ) cos θ)/(2π) (false)',
   source: 'deliberately wrong kernel: the trained layer confused',
-  confidence: 'same generator, trials, design and Clopper–Pearson test as ntk-concentration; must be refuted',
-  mutant: true,
-  data: 'generated sphere datasets, n ≤ 12, d ≤ 8, m = 4…2048; the angle design of ntk-concentration',
-  spec: () => concentrationSpec(variant),
-  numRuns: INIT_TRIALS.numRuns,
-  decide: (o, ctx) => concentrationDecision(variant, o, ctx, 'mutant-kernel-second-layer'),
+  variant,
 });
