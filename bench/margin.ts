@@ -9,7 +9,7 @@ import { deriveSeed, makeRng } from '../src/rng.js';
 import { ntkGram } from '../src/ntk/analytic.js';
 import { gammaRkhs } from '../src/margin/gammaRkhs.js';
 import { uniformSphere } from '../src/data/sphere.js';
-import { teacherNetLabels } from '../src/data/teacher.js';
+import { teacherNetLabels } from '../src/data/reluNetLabels.js';
 
 /** Input dimension of the bench problems (our choice: MNIST-PCA-like). */
 export const BENCH_D = 10;

@@ -23,6 +23,11 @@ import { hoeffdingQuarterMutant } from './mutants/hoeffdingQuarter.js';
 import { oneNeuronMutant } from './mutants/oneNeuron.js';
 import { hardNeverMoreMutant } from './mutants/hardNeverMore.js';
 import { epsFreeWidthMutant } from './mutants/epsFreeWidth.js';
+import { kernelSecondLayerMutant } from './mutants/kernelSecondLayer.js';
+import { kernelChordAngleMutant } from './mutants/kernelChordAngle.js';
+import { kernelArcCosine0Mutant } from './mutants/kernelArcCosine0.js';
+import { softMarginFreeLawMutant } from './mutants/softMarginFreeLaw.js';
+import { hardMarginFreeLawMutant } from './mutants/hardMarginFreeLaw.js';
 
 /** True claims, in the order. */
 export const trueClaims: Claim[] = [
@@ -48,6 +53,11 @@ export const mutants: Claim[] = [
   oneNeuronMutant,
   hardNeverMoreMutant,
   epsFreeWidthMutant,
+  softMarginFreeLawMutant,
+  hardMarginFreeLawMutant,
+  kernelSecondLayerMutant,
+  kernelChordAngleMutant,
+  kernelArcCosine0Mutant,
 ];
 
 /** The whole catalog: true claims, then mutants. */

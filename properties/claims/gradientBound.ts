@@ -27,6 +27,7 @@ export const gradientBoundClaim = propertyClaim({
   source: 'per-sample gradient norm ≤ 1 and σ(−z) ≤ min(ln(1+e^{−z}), 1) [INFERRED]; Ji & Telgarsky 2020 (arXiv 1909.12292) §2–3 [RECALLED]',
   confidence: 'universal claim: 300 random (dataset, m, W) cases (150 quick); none failing ⇒ failure mass < 1% at 95%',
   mutant: false,
+  kind: 'lemma',
   data: 'generated sphere datasets, n ≤ 16, d ≤ 8, m = 1…256, W = s·N(0, I), s = 2^j, j ∈ [−4, 4]',
   spec: () => ({
     arb: fc

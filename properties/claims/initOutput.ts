@@ -38,6 +38,7 @@ export const initOutputClaim = propertyClaim({
   source: '1-sub-Gaussian outputs + union bound [INFERRED]; cf. Ji & Telgarsky 2020 (arXiv 1909.12292) §2 [RECALLED]',
   confidence: `δ = ${INIT_TRIALS.delta}, ${INIT_OUTPUT_TRIALS} inits per case, ${INIT_TRIALS.numRuns.full} cases (${INIT_TRIALS.numRuns.quick} quick); Clopper–Pearson per case at α/${INIT_TRIALS.numRuns.full}, family α = ${INIT_TRIALS.alphaClaim}`,
   mutant: false,
+  kind: 'lemma',
   data: 'generated sphere datasets, n ≤ 12, d ≤ 8, m = 1…2048',
   spec: () =>
     trialSpec<InitCase>({

@@ -40,6 +40,7 @@ export const klQuadraticClaim = propertyClaim({
   source: 'Bregman/Taylor bound with σ(1−σ) ≤ 1/4 [INFERRED]; used by Mandal–Lin–Srikant 2024 (arXiv 2412.09579) [RECALLED]',
   confidence: 'universal claim: 400 random (a, b) on the grid 2^-10·ℤ ∩ [−40, 40] (200 quick); none failing ⇒ failure mass < 0.75% at 95%',
   mutant: false,
+  kind: 'lemma',
   data: 'logit pairs (a, b) ∈ (2^-10·ℤ ∩ [−40, 40])²',
   spec: () => klBoundSpec(8),
   numRuns: { quick: 200, full: 400 },

@@ -34,6 +34,7 @@ export const lazyRadiusClaim = aggregateClaim({
   source: 'Ji & Telgarsky 2020 (arXiv 1909.12292) Theorem 2.2 [RECALLED, constants unverified]',
   confidence: `precondition m ≥ M checked against the widest width trained, with M ≥ M(γ = 1) since γ ≤ 1; δ = ${JT_DELTA}, ε = ${JT_EPS}`,
   mutant: false,
+  kind: 'theorem',
   data: `lazy-training design: synthetic linear/teacher/xor, n = ${LAZY_DESIGN.n}, d = ${LAZY_DESIGN.d}`,
   async evaluate(ctx) {
     const runs = await lazyRuns(ctx.seed, ctx.quick);

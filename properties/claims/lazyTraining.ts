@@ -7,6 +7,8 @@
  * Source:     Ji & Telgarsky 2020 (arXiv 1909.12292) §2–3, neurons stay near init [RECALLED]; (a) is our
  *             derivation from the per-neuron gradient ‖∇_{w_s}R̂‖ ≤ m^{-1/2}(1/n)Σ|ℓ'_i| ≤ m^{-1/2} min(R̂,1)
  *             (claim gradient-bound) [INFERRED]. Their radius at their width is claim lazy-radius-jt.
+ * Kind:       sanity check, not a theorem test: (a) follows from the gradient bound by construction, so it checks our
+ *             code; (b) is the trend the theory explains, without a quantitative statement at these widths.
  * Confidence: (a) deterministic in every run; (b) percentile bootstrap (2000 resamples, two-sided 95%) of the
  *             pooled log-log slope: verified if the interval is < 0, refuted if > 0, inconclusive otherwise.
  * Design:     3 datasets (synthetic linear, teacher, xor; n = 24, d = 6), hard labels, η = 4, T = 100,
@@ -106,6 +108,7 @@ export const lazyTrainingClaim = aggregateClaim({
   source: 'Ji & Telgarsky 2020 (arXiv 1909.12292) §2–3 [RECALLED]; the m-free bound is our derivation from the gradient bound [INFERRED]',
   confidence: 'movement bound checked in every run; flipped-fraction trend: 95% percentile-bootstrap interval of the log-log slope (2000 resamples) must lie below 0',
   mutant: false,
+  kind: 'sanity-check',
   data: `synthetic linear/teacher/xor, n = ${LAZY_DESIGN.n}, d = ${LAZY_DESIGN.d}, hard labels, η = ${LAZY_DESIGN.eta}, T = ${LAZY_DESIGN.T}`,
   async evaluate(ctx) {
     const runs = await lazyRuns(ctx.seed, ctx.quick);

@@ -39,6 +39,7 @@ export const marginFiniteWidthClaim = propertyClaim({
   source: 'Ji & Telgarsky 2020 (arXiv 1909.12292), proof of Thm 2.2 (Hoeffding + union bound) [RECALLED]',
   confidence: `δ = ${MARGIN_TRIALS.delta}, ${MARGIN_TRIALS.trials} inits per case, ${MARGIN_TRIALS.numRuns.full} cases (${MARGIN_TRIALS.numRuns.quick} quick); Clopper–Pearson per case at α/${MARGIN_TRIALS.numRuns.full}, family α = ${MARGIN_TRIALS.alphaClaim}; exact γ_sup (d = 2)`,
   mutant: false,
+  kind: 'lemma',
   data: 'generated datasets in d = 2 (exact γ_sup), n ≤ 10, m = 1…1024',
   spec: () => {
     const sup = new WeakMap<MarginCase, { lower: number; upper: number }>();

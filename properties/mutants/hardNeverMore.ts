@@ -6,7 +6,7 @@
  *             applicable, i.e. not T-limited), datasets and fixed epoch rule (T = 300) as mutant-one-neuron.
  */
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
-import { freshCaseArb, type WidthFreshCase } from '../../src/verify/widthConstantClaim.js';
+import { freshCaseArb, type WidthFreshCase } from '../../src/verify/widthCases.js';
 import { notTLimited, widthCell } from '../../src/verify/widthCells.js';
 import { describeWidthCase, MUTANT_CHOICE, MUTANT_KNOBS } from './oneNeuron.js';
 

@@ -10,7 +10,7 @@
  */
 import { datasetPayload } from '../../src/verify/caseData.js';
 import { propertyClaim } from '../../src/verify/propertyClaim.js';
-import { freshCaseArb, type FreshDesign, type WidthFreshCase } from '../../src/verify/widthConstantClaim.js';
+import { freshCaseArb, type FreshDesign, type WidthFreshCase } from '../../src/verify/widthCases.js';
 import { loadData, notTLimited, widthCell, type CellChoice } from '../../src/verify/widthCells.js';
 
 /** Small generated datasets for the width mutants (cheap searches, fast shrinking). */

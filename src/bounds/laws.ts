@@ -12,7 +12,7 @@
  * ({@link BOUNDS_RATIO_SLOPE}).
  * Source: Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, the orders O(1/(γ²ε)) and O(ln(1/ε)/γ⁴)
  * [RECALLED; the theorem text was not available to us]; the constants C_SOFT, C_HARD are ours
- * (src/bounds/constants.ts) and the width claims calibrate them (src/verify/calibrate.ts).
+ * (src/bounds/constants.ts); the width claims test the exponents β, κ (src/verify/widthExponents.ts), not C.
  */
 import type { Regime } from '../train/regime.js';
 import { checkGamma, checkPositive } from './checkArgs.js';
@@ -23,7 +23,7 @@ export type Against = 'invGamma' | 'invEps';
 /** A law's log-log slope; 'ln' marks growth like ln(1/ε), which has no constant log-log slope. */
 export type TheorySlope = number | 'ln';
 
-/** One width law m = C · g(γ, ε). */
+/** One width law m = C · g(γ, ε) with g = logFactor(ε) · γ^(−β) · ε^(−κ). */
 export interface WidthLaw {
   regime: Regime;
   /** The factor g(γ, ε) multiplying C (γ > 0, 0 < ε; unchecked: callers check their inputs). */
@@ -32,23 +32,54 @@ export interface WidthLaw {
   formula: string;
   /** Log-log slope of g in 1/γ and in 1/ε. */
   slope: Record<Against, TheorySlope>;
+  /** The power exponents β (of 1/γ) and κ (of 1/ε), the log factor left out (the exponent fits test these). */
+  exponents: Record<Against, number>;
+  /** The law's log factor (1 when it has none), e.g. ln(1/ε) for hard labels (0 < ε < 1; unchecked). */
+  logFactor(eps: number): number;
+  /** How the log factor is printed ('' when there is none). */
+  logFactorText: string;
+}
+
+/** The parts a power law with a log factor is built from (see {@link powerLaw}). */
+export interface PowerLawSpec {
+  regime: Regime;
+  formula: string;
+  beta: number;
+  kappa: number;
+  /** @defaultValue no log factor (1) */
+  logFactor?: { f: (eps: number) => number; text: string };
+}
+
+/**
+ * A width law C · logFactor(ε) · γ^(−β) · ε^(−κ). The paper's two laws below are built with it, and so are the
+ * deliberately wrong laws of the mutants (properties/mutants/), so that every law is read the same way.
+ */
+export function powerLaw(spec: PowerLawSpec): WidthLaw {
+  const { beta, kappa } = spec;
+  const lf = spec.logFactor;
+  const logFactor = lf ? lf.f : () => 1;
+  return {
+    regime: spec.regime,
+    g: (gamma, eps) => logFactor(eps) * gamma ** -beta * eps ** -kappa,
+    formula: spec.formula,
+    slope: { invGamma: beta, invEps: lf ? (kappa === 0 ? 'ln' : kappa) : kappa },
+    exponents: { invGamma: beta, invEps: kappa },
+    logFactor,
+    logFactorText: lf ? lf.text : '',
+  };
 }
 
 /** Soft labels: g = 1/(γ²ε), slopes 2 in 1/γ and 1 in 1/ε. */
-export const SOFT_LAW: WidthLaw = {
-  regime: 'soft',
-  g: (gamma, eps) => 1 / (gamma * gamma * eps),
-  formula: 'C_soft/(γ²ε)',
-  slope: { invGamma: 2, invEps: 1 },
-};
+export const SOFT_LAW: WidthLaw = powerLaw({ regime: 'soft', formula: 'C_soft/(γ²ε)', beta: 2, kappa: 1 });
 
-/** Hard labels: g = ln(1/ε)/γ⁴, slope 4 in 1/γ and ln(1/ε) growth in 1/ε. */
-export const HARD_LAW: WidthLaw = {
+/** Hard labels: g = ln(1/ε)/γ⁴, slope 4 in 1/γ and ln(1/ε) growth in 1/ε (power exponent κ = 0). */
+export const HARD_LAW: WidthLaw = powerLaw({
   regime: 'hard',
-  g: (gamma, eps) => Math.log(1 / eps) / gamma ** 4,
   formula: 'C_hard·ln(1/ε)/γ⁴',
-  slope: { invGamma: 4, invEps: 'ln' },
-};
+  beta: 4,
+  kappa: 0,
+  logFactor: { f: (eps) => Math.log(1 / eps), text: 'ln(1/ε)' },
+});
 
 /** The law of each regime. */
 export const WIDTH_LAWS: Record<Regime, WidthLaw> = { soft: SOFT_LAW, hard: HARD_LAW };

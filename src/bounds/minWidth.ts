@@ -36,7 +36,7 @@ export const DEFAULT_SUCCESS_FRACTION = 2 / 3;
  */
 export const DEFAULT_M_MAX = 512;
 /**
- * Default bisection tolerance relTol = 0 [INFERRED]: bisect to the exact integer, as issue 2 asks. Near a
+ * Default bisection tolerance relTol = 0 [INFERRED]: bisect to the exact integer (m* as the smallest width, not a bracket). Near a
  * threshold where avgLoss hardly depends on m this costs log₂(m* / 2) extra widths at m ≈ m*; pass relTol = 1/8
  * to stop within 12.5 % (the result then brackets m* in (lastFailure, mStar]).
  */

@@ -27,7 +27,7 @@ import { fitPca, projectPca } from './pca.js';
 
 /** Pixels per MNIST image (28×28). */
 export const MNIST_PIXELS = 784;
-/** Default PCA dimension (the issue's example `--dim 20`). */
+/** Default PCA dimension d = 20 [INFERRED]: our choice, small enough that Gram solves and training stay fast; `--dim` sets it. */
 export const MNIST_DEFAULT_DIM = 20;
 
 export interface MnistDigit {

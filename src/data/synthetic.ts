@@ -28,7 +28,7 @@ import {
   scoreLabel,
 } from './marginKnob.js';
 import { uniformSphere } from './sphere.js';
-import { makeReluLabeller, TEACHER_WIDTH, teacherScore } from './teacher.js';
+import { makeReluLabeller, TEACHER_WIDTH, teacherScore } from './reluNetLabels.js';
 import { checkParityOrder, PARITY_ORDER, parityScore } from './xorParity.js';
 
 export type SyntheticKind = 'teacher' | 'linear' | 'xor' | 'parity';

@@ -14,8 +14,8 @@
  * its lower end is 0 on data whose margin is far below its sampling error — so it never decides.
  */
 import type { Dataset } from '../data/dataset.js';
-import { ntkGram } from '../ntk/analytic.js';
 import { gammaRkhs, type RkhsMargin } from './gammaRkhs.js';
+import { datasetGammaRkhs, datasetGram } from './datasetMargin.js';
 import { gammaSupExact2d } from './gammaSupExact2d.js';
 
 /** The rule in words, printed beside every separability verdict. */
@@ -73,8 +73,8 @@ export function separabilityOf(
   ds: Dataset,
   have: { gram?: Float64Array; margin?: RkhsMargin } = {},
 ): Separability & { margin: RkhsMargin; gram: Float64Array } {
-  const gram = have.gram ?? ntkGram(ds.X, ds.n, ds.d);
-  const margin = have.margin ?? gammaRkhs(gram, ds.y, ds.n);
+  const gram = have.gram ?? datasetGram(ds);
+  const margin = have.margin ?? (have.gram ? gammaRkhs(gram, ds.y, ds.n) : datasetGammaRkhs(ds));
   const e: SeparabilityEvidence = { rkhsLower: margin.lower };
   if (!(margin.lower > 0) && ds.d === 2) e.supExact2dLower = gammaSupExact2d(ds.X, ds.y, ds.n).lower;
   return { ...decideSeparable(e), margin, gram };

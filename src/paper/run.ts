@@ -5,8 +5,9 @@
  *   results.json (schema.ts, validated; deterministic in seed and settings), report.md, report.html
  *   (self-contained), figures/*.svg, timings.json, environment.json, cells/*.json (finished cells: rerunning
  *   with the same --run-id resumes an interrupted run and recomputes none of them).
- * Exit code: 0 when no claim is refuted, 1 when one is (as `verify`); bad options throw InputError (the CLI's
- * exit code 2).
+ * Exit code (see PAPER_EXIT_CODES): 0 when no claim is refuted, 1 when one is; a --quick run is a smoke run
+ * whose verdicts are not evidence, so it exits 0 whenever it completes. Bad options throw InputError (the
+ * CLI's exit code 2).
  */
 import { randomInt } from 'node:crypto';
 import os from 'node:os';
@@ -18,7 +19,7 @@ import { openCellStore } from '../run/cellStore.js';
 import { canonicalJson } from '../run/canonicalJson.js';
 import { collectEnvironment } from '../run/environment.js';
 import { makeProgress, progressMode } from '../run/progress.js';
-import { pairLabel, taskRows, widthRows } from './aggregate.js';
+import { pairLabel, taskRows, widthRows, widthSummary } from './aggregate.js';
 import { cellKey, type CellRecord } from './cell.js';
 import { evaluateClaims } from './claims.js';
 import { checkConfig, PAPER_DEFAULTS, PAPER_QUICK, type PaperConfig } from './config.js';
@@ -46,6 +47,13 @@ export interface PaperOptions {
 }
 
 const RUN_ID_RE = /^[A-Za-z0-9._-]+$/;
+
+/** What `paper`'s exit codes mean (printed by --help and the README). */
+export const PAPER_EXIT_CODES =
+  'exit code 0: the study ran and no claim was refuted (with --quick: the smoke run completed — its verdicts are not evidence and do not set the exit code); 1: a default-size run refuted at least one claim (the paper\'s observation is contradicted under some teacher: read the claim\'s conclusion); 2: bad options; 3: internal error';
+
+/** The line a --quick run prints first and last, and its report states. */
+export const QUICK_BANNER = 'SMOKE RUN (--quick): a small grid with few seeds that checks the pipeline; its verdicts are not evidence for or against the paper.';
 
 function stamp(now: Date): string {
   const p = (v: number) => String(v).padStart(2, '0');
@@ -89,6 +97,7 @@ export async function runPaper(opts: PaperOptions = {}): Promise<{ exitCode: num
   }
   const label = (t: CellTask) => `${pairLabel(t.pair)}, σ=${t.sigma}, seed ${t.seed}`;
   const progress = makeProgress(progressMode(opts.quiet ?? false, Boolean(process.stderr.isTTY)));
+  if (quick && !opts.quiet) process.stderr.write(`${QUICK_BANNER}\n`);
   progress.start(all.length, runId, `ntk-verify paper --run-id ${runId} --seed ${seed}${quick ? ' --quick' : ''}${opts.out ? ` --out ${opts.out}` : ''}`);
   const cells = new Array<CellRecord>(all.length);
   const todo: CellTask[] = [];
@@ -120,26 +129,31 @@ export async function runPaper(opts: PaperOptions = {}): Promise<{ exitCode: num
 
   const claims = evaluateClaims(config, cells, seed);
   const count = (v: string) => claims.filter((c) => c.verdict === v).length;
-  const summary = { verified: count('verified'), refuted: count('refuted'), inconclusive: count('inconclusive'), exitCode: (count('refuted') > 0 ? 1 : 0) as 0 | 1 };
+  const exitCode = (!quick && count('refuted') > 0 ? 1 : 0) as 0 | 1;
+  const summary = { verified: count('verified'), refuted: count('refuted'), inconclusive: count('inconclusive'), notApplicable: count('not-applicable'), exitCode };
   const results = validatePaperResults({ schema: PAPER_SCHEMA_NAME, version: PAPER_SCHEMA_VERSION, seed, rng: rngInfo(), quick, config, cells, claims, summary }, 'results.json');
   writeAtomic(join(dir, 'results.json'), canonicalJson(results));
 
-  const rows = widthRows(cells);
-  const tasks = taskRows(cells);
-  const figures = await paperFigures(config, cells, rows, tasks);
+  const rows = widthRows(config, cells);
+  const tasks = taskRows(config, cells);
+  const summaryRows = widthSummary(config, cells);
+  const figures = await paperFigures(config, cells, rows, tasks, summaryRows);
   for (const f of figures) writeAtomic(join(dir, 'figures', `${f.name}.svg`), f.svg);
   const environment = collectEnvironment();
   const timings: PaperTimings = { runId, finishedAt: new Date().toISOString(), wallSeconds: (performance.now() - t0) / 1000, workers, reusedCells };
-  const blocks = paperDocument({ results, rows, tasks, figures, timings, environment });
+  const blocks = paperDocument({ results, rows, tasks, summaryRows, figures, timings, environment });
   writeJsonAtomic(join(dir, 'timings.json'), timings);
   writeJsonAtomic(join(dir, 'environment.json'), environment);
   writeAtomic(join(dir, 'report.md'), renderMarkdown(blocks));
   writeAtomic(join(dir, 'report.html'), renderHtml(blocks, `ntk-verify paper — ${runId}`));
 
   const lines = [
-    `ntk-verify paper: ${summary.verified} verified, ${summary.refuted} refuted, ${summary.inconclusive} inconclusive (seed ${seed}${quick ? ', quick' : ''}, ${timings.wallSeconds.toFixed(1)} s)`,
-    ...claims.map((c) => `  ${c.verdict.padEnd(12)} ${c.id}`),
+    ...(quick ? [QUICK_BANNER] : []),
+    `ntk-verify paper: ${summary.verified} verified, ${summary.refuted} refuted, ${summary.inconclusive} inconclusive, ${summary.notApplicable} not applicable (seed ${seed}${quick ? ', quick' : ''}, ${timings.wallSeconds.toFixed(1)} s)`,
+    ...claims.map((c) => `  ${c.verdict.padEnd(14)} ${c.id}`),
     `report: ${join(dir, 'report.md')}`,
+    ...(quick ? [QUICK_BANNER] : []),
+    `exit code ${exitCode}: ${quick ? 'smoke run completed' : exitCode ? 'a claim was refuted (see its conclusion in the report)' : 'no claim refuted'}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return { exitCode: summary.exitCode, dir };

@@ -4,6 +4,10 @@
  *   1 — first version: seed, quick, config, cells (per pair × σ × seed: γ, teacher, every student), claims,
  *       summary.
  *   2 — adds rng: the random generator every draw came from (src/rng.ts rngInfo), as the verify results do.
+ *   3 — teacher ablation: config.teachers / wideNet / init / equivalenceMargin; cells hold teachers[] (accuracy,
+ *       test loss, ECE per teacher) and students carry teacher (null = hard) and chance; claims carry teacher and
+ *       conclusion, kind gap-vs-margin, verdicts as verify's (with not-applicable); summary.notApplicable;
+ *       teachers[].confidenceSd and labelDisagreement (what the soft labels carry beyond the hard labels).
  * The file holds only what the seed, the settings and the code determine (no times, dates or machine: those
  * are in timings.json / environment.json), so two runs with the same seed write the same bytes whatever the
  * number of worker threads. Non-finite numbers appear as the strings "Infinity"/"NaN" (canonicalJson.ts).
@@ -12,25 +16,44 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { canonicalize } from '../run/canonicalJson.js';
-import { firstIssue, RngSchema } from '../run/schema.js';
+import { firstIssue, RngSchema, VerdictSchema } from '../run/schema.js';
+import { CLAIM_KINDS } from './claims.js';
+import { TEACHER_KINDS } from './config.js';
+import { INIT_SCHEMES } from '../model/twoLayer.js';
 
 export const PAPER_SCHEMA_NAME = 'ntk-verify/paper-results';
-export const PAPER_SCHEMA_VERSION = 2;
+export const PAPER_SCHEMA_VERSION = 3;
 
 const Num = z.union([z.number(), z.enum(['Infinity', '-Infinity', 'NaN'])]);
 const Primitive = z.union([z.number(), z.string(), z.boolean(), z.null()]);
-const Verdict = z.enum(['verified', 'refuted', 'inconclusive']);
+const Teacher = z.enum(TEACHER_KINDS as [string, ...string[]]);
 
 const StudentSchema = z.strictObject({
   model: z.enum(['two-layer', 'mlp']),
   m: z.number().int().positive(),
   regime: z.enum(['soft', 'hard']),
+  teacher: Teacher.nullable(),
   testAccuracy: z.number().min(0).max(1),
   testLoss: Num,
-  testKl: Num,
+  testKl: Num.nullable(),
   trainAccuracy: z.number().min(0).max(1),
   finalLoss: Num,
   avgLoss: Num,
+  chance: z.boolean(),
+});
+
+const TeacherRecordSchema = z.strictObject({
+  kind: Teacher,
+  testAccuracy: z.number().min(0).max(1).nullable(),
+  trainAccuracy: z.number().min(0).max(1).nullable(),
+  testLoss: Num.nullable(),
+  testEce: z.number().min(0).max(1).nullable(),
+  meanConfidence: z.number().nullable(),
+  confidenceSd: z.number().nonnegative().nullable(),
+  labelDisagreement: z.number().min(0).max(1).nullable(),
+  radiusSoft: Num.nullable(),
+  summary: z.record(z.string(), Primitive),
+  error: z.string().optional(),
 });
 
 export const CellSchema = z.strictObject({
@@ -41,26 +64,23 @@ export const CellSchema = z.strictObject({
   gammaLower: z.number(),
   gammaUpper: z.number(),
   gammaPool: z.number(),
-  teacherTestAccuracy: z.number().nullable(),
-  teacherTrainAccuracy: z.number().nullable(),
-  teacherMeanConfidence: z.number().nullable(),
-  teacher: z.record(z.string(), Primitive),
-  radiusSoft: Num.optional(),
+  teachers: z.array(TeacherRecordSchema),
   students: z.array(StudentSchema),
-  error: z.string().optional(),
 });
 
 const ClaimSchema = z.strictObject({
   id: z.string().min(1),
-  kind: z.enum(['soft-beats-hard', 'soft-lower-loss', 'gap-grows', 'gamma-falls']),
+  kind: z.enum(CLAIM_KINDS as [string, ...string[]]),
+  teacher: Teacher.nullable(),
   model: z.enum(['two-layer', 'mlp']).nullable(),
   pair: z.string(),
   title: z.string(),
   statement: z.string(),
   source: z.string(),
   test: z.string(),
-  verdict: Verdict,
+  verdict: VerdictSchema,
   evidence: z.string(),
+  conclusion: z.string(),
   metrics: z.record(z.string(), Primitive),
 });
 
@@ -83,7 +103,8 @@ export const PaperResultsSchema = z.strictObject({
     T: z.number().int().positive(),
     eta: z.number().positive(),
     radiusSoft: z.union([Num, z.literal('auto')]),
-    teacher: z.enum(['ntk', 'wide-net']),
+    teachers: z.array(Teacher).min(1),
+    init: z.enum(INIT_SCHEMES as [string, ...string[]]),
     tau: z.number().positive(),
     alpha: z.number(),
   }),
@@ -93,6 +114,7 @@ export const PaperResultsSchema = z.strictObject({
     verified: z.number().int().nonnegative(),
     refuted: z.number().int().nonnegative(),
     inconclusive: z.number().int().nonnegative(),
+    notApplicable: z.number().int().nonnegative(),
     exitCode: z.union([z.literal(0), z.literal(1)]),
   }),
 });

@@ -28,8 +28,8 @@ export function consoleSummary(results: Results, reportPath: string | null): str
   const out: string[] = [];
   const note = shardNote(results);
   if (note) out.push(note.replace(/`/g, ''), '');
-  const rows = summaryRows(results).map((r) => [r.id + (r.mutant ? ' (mutant)' : ''), r.verdict, r.ok ? 'yes' : 'NO', cut(r.evidence, EVIDENCE_WIDTH)]);
-  out.push(...table(['claim', 'verdict', 'ok', 'evidence'], rows));
+  const rows = summaryRows(results).map((r) => [r.id + (r.mutant ? ' (mutant)' : ''), r.kind, r.verdict, r.ok ? 'yes' : 'NO', r.bound, cut(r.evidence, EVIDENCE_WIDTH)]);
+  out.push(...table(['claim', 'kind', 'verdict', 'ok', 'unseen-failure bound', 'evidence'], rows));
   const power = powerRows(results);
   if (power.length) {
     out.push('', `Power (mutants must be refuted): ${power.filter((p) => p.refuted).length}/${power.length} refuted`);

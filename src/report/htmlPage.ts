@@ -1,5 +1,5 @@
 /**
- * The HTML shell shared by both reports (verify: src/report/html.ts; paper: src/paper/render.ts): one stylesheet,
+ * The HTML shell shared by both reports (rendered by src/report/document.ts): one stylesheet,
  * one escape function, one self-contained page (CSS inline, no script, no external URL).
  */
 

@@ -3,6 +3,7 @@
  * headless 'none' renderer → toSVG(). No canvas, no browser, no network.
  * Source: vega 6 API, `new vega.View(vega.parse(spec), {renderer: 'none'}).toSVG()` [VERIFIED in use].
  */
+import type { DocFigure } from './document.js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { ClaimRecord } from '../run/schema.js';
@@ -10,13 +11,8 @@ import { genericSpec, lossCurveSpec, marginBracketSpec, ntkErrorSpec, ratioSpec,
 import { SERIES_LABELS } from './seriesLabels.js';
 import { fitSlopes } from './slopes.js';
 
-export interface Figure {
-  /** File-safe name, unique within a report: "<claim id>-<kind>". */
-  name: string;
-  title: string;
-  caption: string;
-  svg: string;
-}
+/** A rendered figure (see DocFigure); name is file-safe and unique within a report: "<claim id>-<kind>". */
+export type Figure = DocFigure;
 
 /** Render a Vega-Lite spec to an SVG string (headless). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {

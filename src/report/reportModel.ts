@@ -1,7 +1,7 @@
 /**
  * What report.md and report.html both show, derived once from results.json (+ timings, environment,
- * figures): rows of the summary, power, counterexample, assumption and environment tables. The two
- * renderers (markdown.ts, html.ts) only format these.
+ * figures): rows of the summary, power, counterexample, assumption and environment tables. The report's
+ * blocks (verifyDocument.ts) only lay these out.
  */
 import type { Environment } from '../run/environment.js';
 import type { Figure } from './plots.js';
@@ -92,10 +92,29 @@ export function headline(results: Results): string {
   const budget = results.quick ? 'quick budgets' : 'default budgets';
   const status =
     s.exitCode === 0
-      ? 'PASS: every true claim holds and every mutant is refuted'
+      ? 'PASS: every true claim verified (or not applicable where expected) and every mutant refuted'
       : `FAIL: ${s.problems.length} problem${s.problems.length === 1 ? '' : 's'}`;
   const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
-  return `Seed ${results.seed} · ${budget} · ${plural(s.trueClaims, 'true claim')} (${s.trueClaimsHolding} hold) · ${plural(s.mutants, 'mutant')} (${s.mutantsRefuted} refuted) · ${status}`;
+  const counts = `${s.trueClaimsVerified} verified, ${s.trueClaimsNotApplicable} not applicable, ${s.trueClaimsInconclusive} inconclusive, ${s.trueClaimsRefuted} refuted`;
+  const kinds = Object.entries(s.byKind)
+    .map(([k, c]) => `${KIND_LABEL[k] ?? k}: ${c.verified}/${c.claims} verified`)
+    .join(', ');
+  return `Seed ${results.seed} · ${budget} · ${plural(s.trueClaims, 'true claim')}: ${counts}${kinds ? ` (${kinds})` : ''} · ${plural(s.mutants, 'mutant')} (${s.mutantsRefuted} refuted) · ${status}`;
+}
+
+/** How a claim kind is named in tables and the headline. */
+export const KIND_LABEL: Record<string, string> = { theorem: 'theorems', lemma: 'lemmas', 'sanity-check': 'sanity checks', unlabelled: 'unlabelled' };
+
+/**
+ * The bound a claim's evidence puts on what it did not see: for a universal claim verified by search, the failure
+ * mass of its case generator (< 1 − 0.05^{1/N} at 95%); for a "w.p. ≥ 1 − δ" claim, the worst case's
+ * Clopper–Pearson upper bound on the failure rate; '—' for claims decided otherwise (fits, tests).
+ */
+export function failureBound(r: ClaimRecord): string {
+  const m = r.metrics;
+  if (typeof m.failureMassUpper95 === 'number') return `failure mass < ${fmtNum(m.failureMassUpper95)} (95%, ${m.cases ?? '?'} cases)`;
+  if (typeof m.worstCaseCpUpper === 'number' && r.verdict !== 'refuted') return `failure rate ≤ ${fmtNum(m.worstCaseCpUpper)} per case (δ = ${fmtValue(m.delta)})`;
+  return '—';
 }
 
 export function shardNote(results: Results): string | null {
@@ -106,7 +125,11 @@ export function shardNote(results: Results): string | null {
 export interface SummaryRow {
   id: string;
   title: string;
+  /** 'theorem', 'lemma', 'sanity check' or 'mutant'. */
+  kind: string;
   verdict: string;
+  /** See {@link failureBound}. */
+  bound: string;
   ok: boolean;
   mutant: boolean;
   evidence: string;
@@ -116,7 +139,9 @@ export function summaryRows(results: Results): SummaryRow[] {
   return results.claims.map((r) => ({
     id: r.id,
     title: r.title,
+    kind: r.mutant ? 'mutant' : (r.kind ?? 'unlabelled').replace('-', ' '),
     verdict: r.verdict,
+    bound: r.mutant ? '—' : failureBound(r),
     ok: meetsExpectation(r),
     mutant: r.mutant,
     evidence: oneLine(r.evidence),

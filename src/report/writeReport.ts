@@ -7,9 +7,9 @@ import { writeAtomic } from '../run/atomicWrite.js';
 import type { Environment } from '../run/environment.js';
 import { writeRunFiles, type Timings } from '../run/runFiles.js';
 import type { Results } from '../run/schema.js';
-import { renderHtml } from './html.js';
-import { renderMarkdown } from './markdown.js';
+import { renderBlocksHtml, renderBlocksMarkdown } from './document.js';
 import { figuresFor, type Figure } from './plots.js';
+import { verifyDocument, verifyTitle } from './verifyDocument.js';
 
 export const FIGURES_DIR = 'figures';
 
@@ -46,7 +46,8 @@ export async function renderReport(runDir: string, results: Results, opts: Pick<
   }
   for (const f of all) writeAtomic(join(runDir, FIGURES_DIR, `${f.name}.svg`), f.svg);
   const input = { results, timings: opts.timings, environment: opts.environment, figures };
-  writeAtomic(join(runDir, 'report.md'), renderMarkdown(input));
-  writeAtomic(join(runDir, 'report.html'), renderHtml(input));
+  const blocks = verifyDocument(input);
+  writeAtomic(join(runDir, 'report.md'), renderBlocksMarkdown(blocks));
+  writeAtomic(join(runDir, 'report.html'), renderBlocksHtml(blocks, verifyTitle(input)));
   return all;
 }

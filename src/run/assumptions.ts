@@ -26,7 +26,7 @@ export const ASSUMPTION_SOURCES: readonly { module: string; names?: readonly str
   { module: 'teacher/wideNetTeacher', names: ['WIDE_TEACHER_M', 'WIDE_TEACHER_T', 'WIDE_TEACHER_ETA', 'WIDE_TEACHER_TAU'] },
   { module: 'margin/constants', names: ['SUP_SAMPLES', 'SUP_CONFIDENCE', 'GAMMA_READING'] },
   { module: 'data/mnist', names: ['MNIST_DEFAULT_DIM'] },
-  { module: 'data/teacher', names: ['TEACHER_WIDTH'] },
+  { module: 'data/reluNetLabels', names: ['TEACHER_WIDTH'] },
   { module: 'data/xorParity', names: ['PARITY_ORDER'] },
   { module: 'data/marginKnob', names: ['LINEAR_MAX_ANGLE', 'BAND_MASS_MAX'] },
   { module: 'verify/seed', names: ['DEFAULT_SEED'] },

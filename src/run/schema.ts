@@ -64,6 +64,8 @@ export const ClaimRecordSchema = z.looseObject({
   evidence: z.string(),
   data: z.string(),
   mutant: z.boolean(),
+  /** Theorem, lemma or sanity check (true claims; src/verify/types.ts ClaimKind). */
+  kind: z.enum(['theorem', 'lemma', 'sanity-check']).optional(),
   metrics: z.record(z.string(), Primitive),
   counterexample: CounterexampleSchema.optional(),
   cells: z.array(WidthCellSchema).optional(),
@@ -106,7 +108,13 @@ export const SummarySchema = z.object({
   inconclusive: z.number().int(),
   notApplicable: z.number().int(),
   trueClaims: z.number().int(),
-  trueClaimsHolding: z.number().int(),
+  /** The true claims by verdict: only `verified` counts as holding; not-applicable ones were not decided here. */
+  trueClaimsVerified: z.number().int(),
+  trueClaimsNotApplicable: z.number().int(),
+  trueClaimsInconclusive: z.number().int(),
+  trueClaimsRefuted: z.number().int(),
+  /** The same four counts per kind of true claim (theorem, lemma, sanity check; 'unlabelled' for claims without a kind). */
+  byKind: z.record(z.string(), z.object({ claims: z.number().int(), verified: z.number().int(), notApplicable: z.number().int(), inconclusive: z.number().int(), refuted: z.number().int() })),
   mutants: z.number().int(),
   mutantsRefuted: z.number().int(),
   /** One line per claim that breaks the exit-0 rule (see verdict.ts). */

@@ -24,10 +24,22 @@ export function problemOf(r: ClaimRecord): string | null {
   return `${r.id}: true claim ${r.verdict}`;
 }
 
-/** Counts, problems and exit code over a list of claim records. */
+/** Verdict counts of a list of true claims. */
+function verdictCounts(records: readonly ClaimRecord[]) {
+  const n = (v: ClaimRecord['verdict']) => records.filter((r) => r.verdict === v).length;
+  return { claims: records.length, verified: n('verified'), notApplicable: n('not-applicable'), inconclusive: n('inconclusive'), refuted: n('refuted') };
+}
+
+/**
+ * Counts, problems and exit code over a list of claim records. True claims are counted by verdict and by kind:
+ * a not-applicable claim (e.g. a width out of reach) passes the run but is never counted as verified.
+ */
 export function summarize(records: readonly ClaimRecord[]): Summary {
   const count = (v: ClaimRecord['verdict']) => records.filter((r) => r.verdict === v).length;
   const trueClaims = records.filter((r) => !r.mutant);
+  const t = verdictCounts(trueClaims);
+  const kinds = [...new Set(trueClaims.map((r) => r.kind ?? 'unlabelled'))];
+  const byKind = Object.fromEntries(kinds.map((k) => [k, verdictCounts(trueClaims.filter((r) => (r.kind ?? 'unlabelled') === k))]));
   const mutants = records.filter((r) => r.mutant);
   const problems = records.map(problemOf).filter((p): p is string => p !== null);
   return {
@@ -36,7 +48,11 @@ export function summarize(records: readonly ClaimRecord[]): Summary {
     inconclusive: count('inconclusive'),
     notApplicable: count('not-applicable'),
     trueClaims: trueClaims.length,
-    trueClaimsHolding: trueClaims.filter(meetsExpectation).length,
+    trueClaimsVerified: t.verified,
+    trueClaimsNotApplicable: t.notApplicable,
+    trueClaimsInconclusive: t.inconclusive,
+    trueClaimsRefuted: t.refuted,
+    byKind,
     mutants: mutants.length,
     mutantsRefuted: mutants.filter(meetsExpectation).length,
     problems,

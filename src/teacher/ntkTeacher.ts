@@ -15,7 +15,8 @@
 import type { Dataset } from '../data/dataset.js';
 import { InputError, PreconditionError, ShapeError } from '../errors.js';
 import { gammaRkhs, type RkhsMargin as RkhsMarginFull } from '../margin/gammaRkhs.js';
-import { ntkCross, ntkGram } from '../ntk/analytic.js';
+import { ntkCross } from '../ntk/analytic.js';
+import { datasetGammaRkhs, datasetGram } from '../margin/datasetMargin.js';
 import { softLabels } from './softLabels.js';
 import type { Teacher } from './teacher.js';
 
@@ -59,9 +60,10 @@ export function ntkTeacher(ds: Dataset, opts: NtkTeacherOptions = {}): Teacher {
   const { scale = NTK_TEACHER_SCALE, tau = NTK_TEACHER_TAU } = opts;
   const { n, d, X, y } = ds;
   if (!(scale > 0) || !Number.isFinite(scale)) throw new InputError('teacher.scale', `ntkTeacher: expected a positive finite scale, got ${scale}`);
-  const K = opts.gram ?? ntkGram(X, n, d);
+  const K = opts.gram ?? datasetGram(ds);
   if (K.length !== n * n) throw new ShapeError(`ntkTeacher: gram has length ${K.length}, expected n² = ${n * n}`);
-  const margin = opts.margin ?? gammaRkhs(K, y, n, opts.marginOptions);
+  const solveOwn = opts.gram !== undefined || opts.marginOptions !== undefined;
+  const margin = opts.margin ?? (solveOwn ? gammaRkhs(K, y, n, opts.marginOptions) : datasetGammaRkhs(ds));
   const q = margin.q;
   if (q.length !== n) throw new ShapeError(`ntkTeacher: margin.q has length ${q.length}, expected n = ${n}`);
 

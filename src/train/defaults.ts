@@ -46,7 +46,7 @@ export const RADIUS_FACTOR_SOFT = 2;
 /** The soft regime's default radius option: 'auto' (RADIUS_FACTOR_SOFT × teacher RKHS norm, else ∞). */
 export const DEFAULT_RADIUS_SOFT = 'auto' as const;
 
-/** The hard regime is plain GD (issue 2 item 6 [VERIFIED in the issue text]): radius ∞. */
+/** The hard regime is plain GD on the logistic loss (Ji & Telgarsky 2020, arXiv 1909.12292 §2 [RECALLED]): radius ∞. */
 export const DEFAULT_RADIUS_HARD = Infinity;
 
 export interface TrainSettingsInput {

@@ -25,6 +25,11 @@ declare module 'jstat' {
     inv(p: number, dof: number): number;
     cdf(x: number, dof: number): number;
   }
+  interface JStatChiSquare {
+    /** χ² quantile with dof degrees of freedom. */
+    inv(p: number, dof: number): number;
+    cdf(x: number, dof: number): number;
+  }
   interface JStatStatic {
     /** Regularised incomplete beta I_x(a, b). */
     ibeta(x: number, a: number, b: number): number;
@@ -34,6 +39,7 @@ declare module 'jstat' {
     binomial: JStatBinomial;
     normal: JStatNormal;
     studentt: JStatStudentT;
+    chisquare: JStatChiSquare;
   }
   const jStat: JStatStatic;
   export default jStat;

@@ -38,6 +38,8 @@ export interface Decision {
   metrics?: ClaimResult['metrics'];
   series?: ClaimResult['series'];
   cells?: ClaimResult['cells'];
+  /** A counterexample the decision found outside the generated cases (e.g. a fixed design case); else the shrunk one. */
+  counterexample?: ClaimResult['counterexample'];
 }
 
 /** The default rule for universal claims (module doc). */
@@ -73,7 +75,7 @@ export function propertyClaim<T, R>(def: PropertyClaimDef<T, R>): Claim {
       evidence: decision.evidence,
       data: def.data,
       metrics: { numRuns, ...decision.metrics },
-      counterexample: outcome.counterexample,
+      counterexample: outcome.counterexample ?? decision.counterexample,
       series: decision.series,
       cells: decision.cells,
       seed,

@@ -12,6 +12,14 @@
  */
 export type Verdict = 'verified' | 'refuted' | 'inconclusive' | 'not-applicable';
 
+/**
+ * What a true claim checks, so a summary never mixes them: a 'theorem' of the theory under test (the width laws,
+ * separation, the lazy-training radius), a 'lemma' it rests on (concentration, margin at finite width, the
+ * gradient bound, the KL bound, the output at initialisation), or a 'sanity-check' of our code that follows from
+ * other checks by construction. Absent for mutants.
+ */
+export type ClaimKind = 'theorem' | 'lemma' | 'sanity-check';
+
 export interface Counterexample {
   /** fast-check seed and path that replay the failure bit-identically. */
   seed: number;
@@ -85,6 +93,8 @@ export interface ClaimResult {
   data: string;
   /** True for a deliberately false claim (power analysis): it is expected to be refuted. */
   mutant: boolean;
+  /** Theorem, lemma or sanity check (true claims; see {@link ClaimKind}). */
+  kind?: ClaimKind;
   /** Numbers behind the verdict (for results.json and the report). */
   metrics: Record<string, number | string | boolean | null>;
   counterexample?: Counterexample;
@@ -141,6 +151,8 @@ export interface Claim {
   confidence: string;
   /** Mutants must come out refuted; true claims verified (or not-applicable where stated). */
   mutant: boolean;
+  /** Theorem, lemma or sanity check (true claims; see {@link ClaimKind}). */
+  kind?: ClaimKind;
   run(ctx: RunContext): ClaimResult | Promise<ClaimResult>;
   /**
    * Re-run one recorded case of a fast-check claim bit-identically from its fc seed and path (the values in
@@ -161,10 +173,10 @@ export interface ReplayResult {
 }
 
 /** The descriptive fields every Claim and ClaimResult share. */
-export type ClaimHeader = Pick<Claim, 'id' | 'title' | 'statement' | 'source' | 'confidence' | 'mutant'>;
+export type ClaimHeader = Pick<Claim, 'id' | 'title' | 'statement' | 'source' | 'confidence' | 'mutant' | 'kind'>;
 
-/** Copy the header fields of a claim definition (for claim builders and their results). */
+/** Copy the header fields of a claim definition (for claim builders and their results); kind only when set. */
 export function claimHeader(def: ClaimHeader): ClaimHeader {
-  const { id, title, statement, source, confidence, mutant } = def;
-  return { id, title, statement, source, confidence, mutant };
+  const { id, title, statement, source, confidence, mutant, kind } = def;
+  return { id, title, statement, source, confidence, mutant, ...(kind ? { kind } : {}) };
 }

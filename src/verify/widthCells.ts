@@ -19,8 +19,7 @@
 import type { Dataset } from '../data/dataset.js';
 import { synthetic, type SyntheticSpec } from '../data/synthetic.js';
 import { loadMnistPair, type MnistPairOptions } from '../data/mnist.js';
-import { ntkGram } from '../ntk/analytic.js';
-import { gammaRkhs } from '../margin/gammaRkhs.js';
+import { datasetGammaRkhs } from '../margin/datasetMargin.js';
 import { minWidth, minWidthAsync, type MinWidthOptions, type MinWidthResult } from '../bounds/minWidth.js';
 import { FLOOR_FACTOR, FLOOR_REF_WIDTH, floorRunTLimited, floorSearch, lossFloor } from '../bounds/lossFloor.js';
 import { initNet, type InitScheme } from '../model/twoLayer.js';
@@ -189,8 +188,7 @@ export function marginOf(ref: DataRef): MarginInfo {
   const key = dataKey(ref);
   let g = marginMemo.get(key);
   if (!g) {
-    const ds = loadData(ref);
-    const r = gammaRkhs(ntkGram(ds.X, ds.n, ds.d), ds.y, ds.n);
+    const r = datasetGammaRkhs(loadData(ref));
     g = { gammaLower: r.lower, gammaUpper: r.upper };
     marginMemo.set(key, g);
   }

@@ -10,7 +10,7 @@
  * Type-only imports count: they are arrows a reader follows too. ARCHITECTURE.md describes the stages.
  *
  * The rank table is our reading of the theory's order, with one deliberate swap against the naive
- * "data → model": the network and its loss (src/model/) use no data, while one data family (src/data/teacher.ts,
+ * "data → model": the network and its loss (src/model/) use no data, while one data family (src/data/reluNetLabels.ts,
  * labels by a random two-layer ReLU net) is defined by the network, so model sits below data.
  */
 import { describe, expect, it } from 'vitest';

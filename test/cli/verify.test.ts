@@ -80,7 +80,7 @@ describe('verify through the CLI', () => {
   it('--quiet prints only the summary (nothing on stderr); plain progress lines otherwise', async () => {
     const q = await runCli(['verify', ...common, '--run-id', 'q', '--quiet', '--only', 'fake-mutant']);
     expect(q.err).toBe('');
-    expect(q.out).toMatch(/^claim +verdict/);
+    expect(q.out).toMatch(/^claim +kind +verdict/);
     const p = await runCli(['verify', ...common, '--run-id', 'p', '--only', 'fake-mutant'], { CI: 'true' });
     expect(p.err).toMatch(/\[1\/1\] fake-mutant: refuted/);
   });

@@ -9,7 +9,7 @@ import {
   syntheticWithSpec,
   type SyntheticSpec,
 } from '../../src/data/synthetic.js';
-import { makeReluLabeller, teacherNetLabels, teacherScore } from '../../src/data/teacher.js';
+import { makeReluLabeller, teacherNetLabels, teacherScore } from '../../src/data/reluNetLabels.js';
 import { parityLabels, parityScore } from '../../src/data/xorParity.js';
 import { InputError } from '../../src/errors.js';
 import { gammaRkhs } from '../../src/margin/gammaRkhs.js';

@@ -1,5 +1,5 @@
 /**
- * Tests for src/paper/render.ts: the Markdown and HTML renderings of a small block list, against
+ * Tests for the document model (src/report/document.ts) as the paper report uses it (src/paper/render.ts): the Markdown and HTML renderings of a small block list, against
  * hand-written expected text (escaping of | in Markdown cells and of < & " in HTML; verdict badges;
  * figures inline in HTML and linked in Markdown).
  */
@@ -16,7 +16,7 @@ const blocks: Block[] = [
 describe('renderMarkdown', () => {
   it('writes headings, escaped table cells and linked figures', () => {
     expect(renderMarkdown(blocks)).toBe(
-      ['## Summary', '', 'a < b & "c"', '', '| claim | verdict |', '|---|---|', '| x\\|y | refuted |', '', '![Gap](figures/gap.svg)', '', '*Gap.* mean', ''].join('\n'),
+      ['## Summary', '', 'a < b & "c"', '', '| claim | verdict |', '|---|---|', '| x\\|y | refuted |', '', '![Gap](figures/gap.svg)', '', '**Gap.** mean', ''].join('\n'),
     );
   });
 });

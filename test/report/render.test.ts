@@ -42,7 +42,7 @@ describe('report.md / report.html', () => {
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     const heads = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(heads).toEqual(['Summary', 'Claims', 'Counterexamples', 'Power', 'Real data', 'Assumptions', 'Environment']);
-    expect(md).toContain('| w | verified | yes | m* ≤ bound \\| all |');
+    expect(md).toContain('| w | unlabelled | verified | yes | — | m* ≤ bound \\| all |');
     expect(md).toContain('`npx ntk-verify replay --claim m --seed 9 --path 2:1`');
     expect(md).toContain('[1, 0],\n    [0, 1]');
     expect(md).toContain('| m | yes | 2 | 2 | KL > bound |');

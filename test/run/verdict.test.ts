@@ -25,7 +25,8 @@ describe('verdict rules (exit 0 iff every true claim holds and every mutant is r
       record({ id: 'm2', mutant: true, verdict: 'verified' }),
       record({ id: 'e', verdict: 'inconclusive', error: 'Error: boom' }),
     ]);
-    expect(s).toMatchObject({ verified: 2, refuted: 2, inconclusive: 1, notApplicable: 1, trueClaims: 4, trueClaimsHolding: 2, mutants: 2, mutantsRefuted: 1, exitCode: 1 });
+    expect(s).toMatchObject({ verified: 2, refuted: 2, inconclusive: 1, notApplicable: 1, trueClaims: 4, trueClaimsVerified: 1, trueClaimsNotApplicable: 1, trueClaimsInconclusive: 1, trueClaimsRefuted: 1, mutants: 2, mutantsRefuted: 1, exitCode: 1 });
+    expect(s.byKind).toEqual({ unlabelled: { claims: 4, verified: 1, notApplicable: 1, inconclusive: 1, refuted: 1 } });
     expect(s.problems).toEqual(['b: true claim refuted', 'm2: mutant survived (verdict verified; expected refuted)', 'e: run failed (Error: boom)']);
   });
 

@@ -130,7 +130,7 @@ function listCommand(program: Command, io: CliIO): void {
       const claims = await loadClaims(o.catalog ?? null);
       if (o.json) return printJson(io, claims.map((c) => ({ id: c.id, mutant: c.mutant, title: c.title, source: c.source, confidence: c.confidence })));
       const w = Math.max(...claims.map((c) => c.id.length), 2);
-      for (const c of claims) io.out(`${c.id.padEnd(w)}  ${c.mutant ? 'mutant' : 'claim '}  ${c.title}\n`);
+      for (const c of claims) io.out(`${c.id.padEnd(w)}  ${(c.mutant ? 'mutant' : c.kind ?? 'claim').padEnd(12)}  ${c.title}\n`);
     });
 }
 
