@@ -174,6 +174,7 @@ export const phaseDiagramClaim = aggregateClaim({
   source: 'Mandal–Lin–Srikant 2024 (arXiv 2412.09579) abstract, soft labels win on hard data (γ ≤ ε) [RECALLED]; grid, yardstick and decision rule ours [INFERRED]',
   confidence: 'orderings decided by censoring intervals only; T-limited and trivial cells never count; verified iff ≥ 1 decided γ ≤ ε pair and none with m*_soft > m*_hard',
   mutant: false,
+  kind: 'theorem',
   data: `n = ${PHASE.n}: MNIST 0v1 (PCA 10), 2v7 (PCA 5), 4v9 (PCA 10, σ = 1), 3v5 (PCA 5, σ = 0.5), synthetic linear/teacher/xor (d = 5, difficulty 0.9); ε ∈ {${PHASE.eps.default.join(', ')}} (full profile: more datasets, ε = 0.02); both regimes, theory epoch budget; soft teacher scale ∈ {${PHASE.teacherScales.join(', ')}} × τ ∈ {${PHASE.teacherTaus.join(', ')}}`,
   async evaluate(ctx) {
     const p = plan(ctx);
