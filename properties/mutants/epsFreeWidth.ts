@@ -18,7 +18,7 @@ export const epsFreeWidthMutant = propertyClaim<WidthFreshCase, unknown>({
   title: 'Mutant: the width needed does not depend on ε',
   statement: `m*_soft(${EPS_PAIR[0]}) = m*_soft(${EPS_PAIR[1]}) on every dataset (false)`,
   source: 'deliberately false width claim',
-  confidence: 'same width cells as claims 7–10; must be refuted with a shrunk dataset',
+  confidence: 'same width-cell machinery as the width claims (i.i.d. students, fixed T = 300); must be refuted with a shrunk dataset',
   mutant: true,
   data: 'generated synthetic linear/teacher datasets, n ∈ [1, 16], d ∈ [1, 4]',
   spec: (ctx) => ({

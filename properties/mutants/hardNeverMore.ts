@@ -15,7 +15,7 @@ export const hardNeverMoreMutant = propertyClaim<WidthFreshCase, unknown>({
   title: 'Mutant: hard labels never need more neurons than soft labels',
   statement: 'm*_hard(ε) ≤ m*_soft(ε) at ε = 0.3 on every dataset (false)',
   source: 'deliberately reversed separation claim',
-  confidence: 'same width cells as claims 7–10; must be refuted with a shrunk dataset',
+  confidence: 'same width-cell machinery as the width claims (i.i.d. students, fixed T = 300); must be refuted with a shrunk dataset',
   mutant: true,
   data: 'generated synthetic linear/teacher datasets, n ∈ [1, 16], d ∈ [1, 4]',
   spec: (ctx) => ({

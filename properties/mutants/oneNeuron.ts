@@ -30,7 +30,7 @@ export const oneNeuronMutant = propertyClaim<WidthFreshCase, unknown>({
   title: 'Mutant: one neuron reaches loss ε on every dataset',
   statement: 'm*_hard(ε = 0.2) = 1 on every dataset (false)',
   source: 'deliberately false width claim',
-  confidence: 'same width cells as claims 7–10; must be refuted with a shrunk dataset',
+  confidence: 'same width-cell machinery as the width claims (i.i.d. students, fixed T = 300); must be refuted with a shrunk dataset',
   mutant: true,
   data: 'generated synthetic linear/teacher datasets, n ∈ [1, 16], d ∈ [1, 4]',
   spec: (ctx) => ({
