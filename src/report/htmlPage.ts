@@ -12,7 +12,7 @@ export function esc(s: string): string {
 export const REPORT_CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;padding:16px 24px;color:#222}
 h1{font-size:22px;margin:4px 0}h2{border-bottom:1px solid #ccc;margin-top:28px}h3{margin-top:22px}
-table{border-collapse:collapse;margin:8px 0;max-width:100%}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;margin:8px 0;max-width:100%}td,th{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere;min-width:9ch}
 .table-wrap{max-width:100%;overflow-x:auto}
 th{background:#f4f4f4}table.kv th{font-weight:500}code,pre{font:12px ui-monospace,monospace;background:#f6f6f6}pre{padding:8px;overflow:auto;max-height:360px}
 .v{font-weight:600;padding:1px 6px;border-radius:3px;white-space:nowrap}
