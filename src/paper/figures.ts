@@ -114,8 +114,8 @@ function gapPoints(c: PaperConfig, cells: readonly CellRecord[]): GapPoint[] {
   return out;
 }
 
-function gapSigmaSpec(c: PaperConfig, pts: GapPoint[]): TopLevelSpec {
-  const y = { field: 'gap', type: 'quantitative', title: `soft − hard test accuracy (m ≤ ${c.smallWidthMax})` } as const;
+/** One panel per teacher × student of gap points, a zero rule under the given layers. */
+function gapPanels(pts: GapPoint[], layers: object[]): TopLevelSpec {
   return {
     ...BASE,
     data: { values: pts },
@@ -123,37 +123,31 @@ function gapSigmaSpec(c: PaperConfig, pts: GapPoint[]): TopLevelSpec {
     spec: {
       width: PANEL.width * 1.3,
       height: PLOT.height * 0.8,
-      layer: [
-        { mark: { type: 'rule', color: '#999' }, encoding: { y: { datum: 0 } } },
-        { mark: { type: 'point', size: 10, opacity: 0.4 }, encoding: { x: { field: 'sigma', type: 'quantitative', title: 'pixel noise σ' }, y, color: { field: 'pair', type: 'nominal', title: 'pair' } } },
-        { mark: { type: 'line', point: true }, encoding: { x: { field: 'sigma', type: 'quantitative' }, y: { ...y, aggregate: 'mean' }, color: { field: 'pair', type: 'nominal' } } },
-      ],
+      layer: [{ mark: { type: 'rule', color: '#999' }, encoding: { y: { datum: 0 } } }, ...layers],
     },
   } as TopLevelSpec;
 }
 
+function gapSigmaSpec(c: PaperConfig, pts: GapPoint[]): TopLevelSpec {
+  const y = { field: 'gap', type: 'quantitative', title: `soft − hard test accuracy (m ≤ ${c.smallWidthMax})` } as const;
+  return gapPanels(pts, [
+    { mark: { type: 'point', size: 10, opacity: 0.4 }, encoding: { x: { field: 'sigma', type: 'quantitative', title: 'pixel noise σ' }, y, color: { field: 'pair', type: 'nominal', title: 'pair' } } },
+    { mark: { type: 'line', point: true }, encoding: { x: { field: 'sigma', type: 'quantitative' }, y: { ...y, aggregate: 'mean' }, color: { field: 'pair', type: 'nominal' } } },
+  ]);
+}
+
 function gapGammaSpec(c: PaperConfig, pts: GapPoint[]): TopLevelSpec {
-  return {
-    ...BASE,
-    data: { values: pts },
-    facet: { column: { field: 'panel', type: 'nominal', title: null } },
-    spec: {
-      width: PANEL.width * 1.3,
-      height: PLOT.height * 0.8,
-      layer: [
-        { mark: { type: 'rule', color: '#999' }, encoding: { y: { datum: 0 } } },
-        {
-          mark: { type: 'point', size: 12, opacity: 0.5 },
-          encoding: {
-            x: { field: 'gamma', type: 'quantitative', scale: { type: 'log' }, title: 'NTK margin γ_rkhs (log)' },
-            y: { field: 'gap', type: 'quantitative', title: `soft − hard test accuracy (m ≤ ${c.smallWidthMax})` },
-            color: { field: 'pair', type: 'nominal', title: 'pair' },
-            shape: { field: 'sigma', type: 'nominal', title: 'σ' },
-          },
-        },
-      ],
+  return gapPanels(pts, [
+    {
+      mark: { type: 'point', size: 12, opacity: 0.5 },
+      encoding: {
+        x: { field: 'gamma', type: 'quantitative', scale: { type: 'log' }, title: 'NTK margin γ_rkhs (log)' },
+        y: { field: 'gap', type: 'quantitative', title: `soft − hard test accuracy (m ≤ ${c.smallWidthMax})` },
+        color: { field: 'pair', type: 'nominal', title: 'pair' },
+        shape: { field: 'sigma', type: 'nominal', title: 'σ' },
+      },
     },
-  } as TopLevelSpec;
+  ]);
 }
 
 function teacherSpec(c: PaperConfig, cells: readonly CellRecord[]): TopLevelSpec {
