@@ -4,7 +4,8 @@
  * Kinds (labels in {−1, +1}; sign(0) = +1):
  * - 'linear':  y = sign(<u, x>), u uniform on the sphere, angular margin α (./linearMargin.ts);
  * - 'teacher': y = sign(g(x) − median g), g a random ReLU net of width teacherWidth (./teacher.ts);
- * - 'xor':     y = sign(x_1 x_2);   'parity': y = sign(Π_{k ≤ parityOrder} x_k) (./xorParity.ts).
+ * - 'xor':     y = sign(x_1 x_2);   'parity': y = sign(Π_{k ≤ parityOrder} x_k) (./xorParity.ts);
+ * - 'harmonic': y = sign(Re((x_1 + i·x_2)^degree)), 2·degree alternating arcs in d = 2 (./circularHarmonic.ts).
  * Difficulty δ (./marginKnob.ts) shrinks the gap around the boundary; labelNoise then flips an exact
  * fraction of labels (making the population non-separable; a finite sample usually stays separable in the
  * NTK RKHS with a much smaller γ).
@@ -30,9 +31,10 @@ import {
 import { uniformSphere } from './sphere.js';
 import { makeReluLabeller, TEACHER_WIDTH, teacherScore } from './reluNetLabels.js';
 import { checkParityOrder, PARITY_ORDER, parityScore } from './xorParity.js';
+import { checkHarmonicDegree, HARMONIC_DEGREE, harmonicScore } from './circularHarmonic.js';
 
-export type SyntheticKind = 'teacher' | 'linear' | 'xor' | 'parity';
-export const SYNTHETIC_KINDS: readonly SyntheticKind[] = ['linear', 'teacher', 'xor', 'parity'];
+export type SyntheticKind = 'teacher' | 'linear' | 'xor' | 'parity' | 'harmonic';
+export const SYNTHETIC_KINDS: readonly SyntheticKind[] = ['linear', 'teacher', 'xor', 'parity', 'harmonic'];
 
 /** Refuse datasets with more than this many stored numbers (n + nTest)·d: 2^26 doubles = 512 MiB. */
 export const MAX_SYNTHETIC_ELEMENTS = 2 ** 26;
@@ -44,7 +46,7 @@ export interface SyntheticSpec {
   kind: SyntheticKind;
   /** Number of training points, integer ≥ 1. */
   n: number;
-  /** Input dimension, integer ≥ 1 (≥ 2 for 'xor', ≥ parityOrder for 'parity'). */
+  /** Input dimension, integer ≥ 1 (≥ 2 for 'xor' and 'harmonic', ≥ parityOrder for 'parity'). */
   d: number;
   /** Seed (integer or string) of every random draw. */
   seed: number | string;
@@ -57,6 +59,8 @@ export interface SyntheticSpec {
   marginAngle?: number;
   /** 'parity' only: number of coordinates in the product. @defaultValue PARITY_ORDER = 4 */
   parityOrder?: number;
+  /** 'harmonic' only: the degree k, an even integer ≥ 2 (2k arcs in d = 2). @defaultValue HARMONIC_DEGREE = 8 */
+  degree?: number;
   /** 'teacher' only: teacher width m. @defaultValue TEACHER_WIDTH = 256 */
   teacherWidth?: number;
   /** Fraction of labels flipped (exactly round(labelNoise·n) of them, chosen by seed), in [0, 1/2].
@@ -65,9 +69,10 @@ export interface SyntheticSpec {
 }
 
 /** The spec with every default filled in, plus the band actually used (for reports and replay). */
-export interface ResolvedSyntheticSpec extends Required<Omit<SyntheticSpec, 'marginAngle' | 'parityOrder' | 'teacherWidth'>> {
+export interface ResolvedSyntheticSpec extends Required<Omit<SyntheticSpec, 'marginAngle' | 'parityOrder' | 'degree' | 'teacherWidth'>> {
   marginAngle?: number;
   parityOrder?: number;
+  degree?: number;
   teacherWidth?: number;
   /** Score rules: the excluded sphere mass β and the band half-width b (|s(x)| ≥ b for every point). */
   bandMass?: number;
@@ -83,7 +88,7 @@ function positiveInt(field: string, v: unknown, min = 1): number {
 
 /**
  * Check a spec and fill defaults.
- * @throws InputError naming the field: kind, n, d, seed, difficulty, nTest, marginAngle, parityOrder,
+ * @throws InputError naming the field: kind, n, d, seed, difficulty, nTest, marginAngle, parityOrder, degree,
  *         teacherWidth, labelNoise (wrong type or range, option given for another kind, size over
  *         MAX_SYNTHETIC_ELEMENTS).
  */
@@ -110,7 +115,7 @@ export function resolveSyntheticSpec(spec: SyntheticSpec): ResolvedSyntheticSpec
     const mib = ((n + nTest) * d * 8) / 2 ** 20;
     throw new InputError('n', `(n + nTest)·d = ${(n + nTest) * d} numbers (${mib.toFixed(0)} MiB) exceeds the limit of ${MAX_SYNTHETIC_ELEMENTS} (synthetic)`);
   }
-  for (const [field, only] of [['marginAngle', 'linear'], ['parityOrder', 'parity'], ['teacherWidth', 'teacher']] as const) {
+  for (const [field, only] of [['marginAngle', 'linear'], ['parityOrder', 'parity'], ['degree', 'harmonic'], ['teacherWidth', 'teacher']] as const) {
     if (spec[field] !== undefined && kind !== only) {
       throw new InputError(field, `applies to kind '${only}' only, got kind '${kind}' (synthetic)`);
     }
@@ -130,6 +135,9 @@ export function resolveSyntheticSpec(spec: SyntheticSpec): ResolvedSyntheticSpec
   } else if (kind === 'parity') {
     out.parityOrder = spec.parityOrder ?? PARITY_ORDER;
     checkParityOrder(out.parityOrder, d);
+  } else if (kind === 'harmonic') {
+    out.degree = spec.degree ?? HARMONIC_DEGREE;
+    checkHarmonicDegree(out.degree, d);
   } else {
     out.teacherWidth = positiveInt('teacherWidth', spec.teacherWidth ?? TEACHER_WIDTH);
   }
@@ -153,6 +161,7 @@ function describe(r: ResolvedSyntheticSpec): string {
   if (r.kind === 'linear') parts.push(`α=${r.marginAngle!.toFixed(4)} rad`);
   else parts.push(`difficulty=${r.difficulty}`);
   if (r.kind === 'parity') parts.push(`order ${r.parityOrder}`);
+  if (r.kind === 'harmonic') parts.push(`degree ${r.degree}`);
   if (r.kind === 'teacher') parts.push(`width ${r.teacherWidth}`);
   if (r.labelNoise > 0) parts.push(`labelNoise=${r.labelNoise}`);
   return parts.join(' ');
@@ -180,7 +189,7 @@ export function syntheticWithSpec(spec: SyntheticSpec): { ds: Dataset; resolved:
       pilotScores = t.pilotScores;
     } else {
       const order = r.kind === 'xor' ? 2 : r.parityOrder!;
-      score = (X, off) => parityScore(X, off, order);
+      score = r.kind === 'harmonic' ? (X, off) => harmonicScore(X, off, r.degree!) : (X, off) => parityScore(X, off, order);
       const P = uniformSphere(PILOT_SIZE, r.d, makeRng(deriveSeed(base, 'pilot')));
       pilotScores = new Float64Array(PILOT_SIZE);
       for (let i = 0; i < PILOT_SIZE; i++) pilotScores[i] = score(P, i * r.d);

@@ -162,11 +162,15 @@ export function resetWidthCellMemo(): void {
   jobMemo.clear();
 }
 
-/** Canonical key of a recipe. */
+/** The optional synthetic fields, named in a recipe's key only when given (so keys without them stay as they were). */
+const OPTIONAL_SPEC_FIELDS = ['marginAngle', 'parityOrder', 'degree', 'teacherWidth', 'labelNoise', 'nTest'] as const;
+
+/** Canonical key of a recipe: every field the dataset depends on. */
 export function dataKey(ref: DataRef): string {
   if (ref.source === 'synthetic') {
     const s = ref.spec;
-    return `syn:${s.kind}:n${s.n}:d${s.d}:diff${s.difficulty ?? 0}:seed${String(s.seed)}`;
+    const extra = OPTIONAL_SPEC_FIELDS.filter((f) => s[f] !== undefined).map((f) => `:${f}${s[f]}`).join('');
+    return `syn:${s.kind}:n${s.n}:d${s.d}:diff${s.difficulty ?? 0}:seed${String(s.seed)}${extra}`;
   }
   const o = ref.opts;
   return `mnist:${o.digits.join('v')}:n${o.n}:dim${o.dim ?? 'default'}:noise${o.noise ?? 0}:seed${String(o.seed)}`;
