@@ -9,7 +9,7 @@ import type { Censoring } from '../src/verify/cellMeasures.js';
 
 const cell = (mStar: number | null, reason: Censoring['reason'], lower = 0, trivial = false): WidthSearchCell => ({
   dataset: 't', dataKey: 't', n: 100, d: 5, regime: 'soft', eps: 0.1, epochRule: 'theory', T: 1000, gamma: 0.05, gammaLower: 0.05, mStar, floorLoss: null,
-  applicable: reason === 'exact' && !trivial, perWidth: [], trainings: 0, epochsTrained: 0, criterion: 'objective', init: 'balanced', Ttheory: 1000,
+  applicable: reason === 'exact' && !trivial, perWidth: [], trainings: 0, epochsTrained: 0, criterion: 'objective', init: 'balanced', student: 'network', radius: null, Ttheory: 1000,
   censor: { lower, upper: mStar, reason }, losses: { objective: 0, objectiveFinal: 0, logistic: 0, zeroOne: 0, relative: 0, trivialObjective: 0.1 },
   lazy: { m: 2, flipFraction: 0, relMovement: 0, lazy: true }, measuredSeed: 's', trivial: { zeroPredictor: trivial, singleSign: false, trivial },
 });

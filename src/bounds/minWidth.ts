@@ -22,6 +22,7 @@ import type { TeacherOptions } from '../teacher/makeTeacher.js';
 import { resolveOptimiser } from '../train/defaults.js';
 import { evaluateSequential, type JobEvaluator, type JobLoss, type SyncJobEvaluator, type TrainJob, type TrainProblem } from '../train/job.js';
 import type { TrainKernel } from '../train/kernel.js';
+import { STUDENTS, type Student } from '../train/linearized.js';
 import { resolveRadius, resolveTargets, type Targets } from '../regimes/targets.js';
 import type { Regime } from '../train/regime.js';
 
@@ -75,6 +76,8 @@ export interface MinWidthOptions {
    * @defaultValue 'iid'
    */
   init?: InitScheme;
+  /** The model trained: the network, or its linearization at W(0) (src/train/linearized.ts). @defaultValue 'network' */
+  student?: Student;
   /** Epochs. @defaultValue DEFAULT_T */
   T?: number;
   /** Step size. @defaultValue DEFAULT_ETA */
@@ -150,13 +153,16 @@ export interface MinWidthResult {
   earlyExit: boolean;
   /** Initialisation scheme of every student; 'balanced' searches even widths only. */
   init: InitScheme;
+  /** The model trained at every width. */
+  student: Student;
   /** The resolved targets (teacher, source) — the soft labels the students were trained on. */
   targets: Targets;
 }
 
 /** Memo key of a job: everything but the problem and the early-stop threshold. */
 export function jobKey(job: TrainJob): string {
-  return `${job.m}|${job.seed}|${job.init ?? 'iid'}|${job.T}|${job.eta}|${job.radius}`;
+  const student = job.student === 'linearized' ? '|linearized' : '';
+  return `${job.m}|${job.seed}|${job.init ?? 'iid'}|${job.T}|${job.eta}|${job.radius}${student}`;
 }
 
 type Found = { mStar: number | null; lastFailure: number };
@@ -198,7 +204,7 @@ function* probePlan(m: number): Plan {
 }
 
 /** A search's resolved settings (reported as they are in MinWidthResult), its problem and its init seeds. */
-type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol' | 'earlyExit' | 'init'> & {
+type Prepared = Pick<MinWidthResult, 'targets' | 'required' | 'eps' | 'T' | 'eta' | 'radius' | 'radiusRule' | 'mMax' | 'relTol' | 'earlyExit' | 'init' | 'student'> & {
   problem: TrainProblem;
   seeds: string[];
   probe?: number;
@@ -226,8 +232,10 @@ function prepare(ds: Dataset, opts: MinWidthOptions): Prepared {
   const earlyExit = opts.earlyExit ?? true;
   const init = opts.init ?? 'iid';
   if (!INIT_SCHEMES.includes(init)) throw new InputError('init', `minWidth: expected one of ${INIT_SCHEMES.join(', ')}, got ${String(init)}`);
+  const student = opts.student ?? 'network';
+  if (!STUDENTS.includes(student)) throw new InputError('student', `minWidth: expected one of ${STUDENTS.join(', ')}, got ${String(student)}`);
   const problem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
-  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, probe, onWidth: opts.onWidth };
+  return { problem, targets, seeds, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, student, probe, onWidth: opts.onWidth };
 }
 
 function outcome(prep: Prepared, m: number, runs: (JobLoss | null)[]): WidthOutcome {
@@ -292,17 +300,18 @@ class Search {
   }
 
   result(): MinWidthResult {
-    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init } = this.prep;
+    const { targets, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, student } = this.prep;
     const found = this.step.value as Found;
     const perWidth = [...this.perWidth].sort((a, b) => a.m - b.m);
     const { evaluations, trainings, epochsTrained } = this;
-    return { ...found, perWidth, evaluations, trainings, epochsTrained, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, targets };
+    return { ...found, perWidth, evaluations, trainings, epochsTrained, required, eps, T, eta, radius, radiusRule, mMax, relTol, earlyExit, init, student, targets };
   }
 
   private job(m: number, k: number): TrainJob {
-    const { T, eta, radius, eps, earlyExit, init } = this.prep;
+    const { T, eta, radius, eps, earlyExit, init, student } = this.prep;
     const job: TrainJob = { m, seed: this.prep.seeds[k], T, eta, radius };
     if (init !== 'iid') job.init = init;
+    if (student !== 'network') job.student = student;
     if (earlyExit) job.stopAbove = eps;
     return job;
   }

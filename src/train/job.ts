@@ -9,6 +9,7 @@
 import { initNet, type InitScheme, type TwoLayerNet, cloneNet } from '../model/twoLayer.js';
 import { referenceKernel, type TrainKernel } from './kernel.js';
 import { trainFirstLayer, type TrainResult } from './loop.js';
+import { trainLinearized, type Student } from './linearized.js';
 
 /**
  * The data side of a run: n×d row-major X and n targets p ∈ [0, 1] (hard labels: p = (1+y)/2). May be backed by
@@ -37,6 +38,8 @@ export interface TrainJob {
   radius?: number;
   /** Early stop once the epoch average can no longer be ≤ stopAbove (TrainOptions.stopAbove). @defaultValue Infinity */
   stopAbove?: number;
+  /** The network itself, or its linearization at W(0) (src/train/linearized.ts). @defaultValue 'network' */
+  student?: Student;
 }
 
 /**
@@ -67,14 +70,13 @@ export function runJob(
 ): { net: TwoLayerNet; net0: TwoLayerNet; result: TrainResult } {
   const net = initNet(job.m, problem.d, job.seed, job.init);
   const net0 = cloneNet(net);
-  const result = trainFirstLayer(net, problem.X, problem.n, problem.p, {
-    eta: job.eta,
-    T: job.T,
-    radius: job.radius,
-    kernel,
-    recordCurve,
-    stopAbove: job.stopAbove,
-  });
+  const opts = { eta: job.eta, T: job.T, radius: job.radius, recordCurve, stopAbove: job.stopAbove };
+  if (job.student === 'linearized') {
+    const { W, ...result } = trainLinearized(net0, problem.X, problem.n, problem.p, opts);
+    net.W.set(W);
+    return { net, net0, result };
+  }
+  const result = trainFirstLayer(net, problem.X, problem.n, problem.p, { ...opts, kernel });
   return { net, net0, result };
 }
 

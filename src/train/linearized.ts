@@ -14,7 +14,7 @@
  * by R/‖W − W(0)‖_F when it is exceeded. Cost: O(n² m d / 32) once for K_m, then O(n²) per epoch, whatever m is.
  */
 import { ShapeError } from '../errors.js';
-import { klLogit, sigmoid } from '../model/losses.js';
+import { bernoulliEntropy } from '../model/losses.js';
 import { forward, type TwoLayerNet } from '../model/twoLayer.js';
 import { empiricalGram } from '../ntk/empirical.js';
 import { DEFAULT_ETA, DEFAULT_T } from './defaults.js';
@@ -24,13 +24,20 @@ import type { TrainOptions, TrainResult } from './loop.js';
 export type Student = 'network' | 'linearized';
 export const STUDENTS: readonly Student[] = ['network', 'linearized'];
 
-/** Mean loss (1/n) Σ KL(Bern(p_i) ‖ Bern(σ(f_i))) and its gradient in f, g_i = (σ(f_i) − p_i)/n (into g). */
-function lossAndGradF(f: Float64Array, p: Float64Array, g: Float64Array): number {
+/**
+ * Mean loss (1/n) Σ KL(Bern(p_i) ‖ Bern(σ(f_i))) and its gradient in f, g_i = (σ(f_i) − p_i)/n (into g).
+ * KL = softplus(f) − p·f − H(p) (as klLogit, with H(p) = entropy[i] computed once), from one exp and one log1p
+ * per point: this is the hot loop of a linearized run.
+ */
+function lossAndGradF(f: Float64Array, p: Float64Array, entropy: Float64Array, g: Float64Array): number {
   const n = f.length;
   let loss = 0;
   for (let i = 0; i < n; i++) {
-    loss += klLogit(f[i], p[i]);
-    g[i] = (sigmoid(f[i]) - p[i]) / n;
+    const fi = f[i];
+    const e = Math.exp(-Math.abs(fi));
+    const v = (fi > 0 ? fi : 0) + Math.log1p(e) - p[i] * fi - entropy[i];
+    loss += v > 0 ? v : 0;
+    g[i] = ((fi >= 0 ? 1 / (1 + e) : e / (1 + e)) - p[i]) / n;
   }
   return loss / n;
 }
@@ -74,25 +81,54 @@ export function trainLinearized(
   const f = f0.slice();
   const c = new Float64Array(n);
   const g = new Float64Array(n);
+  const entropy = p.map(bernoulliEntropy);
   const curve = recordCurve ? new Float64Array(T + 1) : undefined;
   const done = (avgLoss: number, finalLoss: number, epochs: number) => ({ avgLoss, finalLoss, epochs, curve, f: f.slice(), W: weightsOf(net, X, n, c) });
   let sum = 0;
   for (let t = 0; t < T; t++) {
-    const loss = lossAndGradF(f, p, g);
+    const loss = lossAndGradF(f, p, entropy, g);
     if (curve) curve[t] = loss;
     sum += loss;
     if (t + 1 < T && sum / T > stopAbove) return done(sum / T, loss, t + 1);
-    for (let i = 0; i < n; i++) {
-      c[i] -= eta * g[i];
-      let s = 0;
-      for (let j = 0, row = i * n; j < n; j++) s += K[row + j] * g[j];
-      f[i] -= eta * s;
-    }
+    gdStep(K, g, f, c, eta);
     if (Number.isFinite(radius)) project(f, f0, c, radius);
   }
-  const finalLoss = lossAndGradF(f, p, g);
+  const finalLoss = lossAndGradF(f, p, entropy, g);
   if (curve) curve[T] = finalLoss;
   return done(T > 0 ? sum / T : finalLoss, finalLoss, T);
+}
+
+/** c ← c − η g, f ← f − η K g; four rows of K per pass, so each g[j] is loaded once per four products. */
+function gdStep(K: Float64Array, g: Float64Array, f: Float64Array, c: Float64Array, eta: number): void {
+  const n = g.length;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const r0 = i * n;
+    const r1 = r0 + n;
+    const r2 = r1 + n;
+    const r3 = r2 + n;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < n; j++) {
+      const gj = g[j];
+      s0 += K[r0 + j] * gj;
+      s1 += K[r1 + j] * gj;
+      s2 += K[r2 + j] * gj;
+      s3 += K[r3 + j] * gj;
+    }
+    f[i] -= eta * s0;
+    f[i + 1] -= eta * s1;
+    f[i + 2] -= eta * s2;
+    f[i + 3] -= eta * s3;
+  }
+  for (; i < n; i++) {
+    let s = 0;
+    for (let j = 0, row = i * n; j < n; j++) s += K[row + j] * g[j];
+    f[i] -= eta * s;
+  }
+  for (let k = 0; k < n; k++) c[k] -= eta * g[k];
 }
 
 /** Scale c and f − f0 so that ‖W − W(0)‖_F = √(cᵀ(f − f0)) ≤ R (the loop's projectToBall, in function space). */

@@ -31,6 +31,7 @@ import { theoryEpochs, THEORY_EPOCHS } from '../train/epochs.js';
 import type { JobLoss, TrainJob, TrainProblem } from '../train/job.js';
 import type { Regime } from '../train/regime.js';
 import type { RunContext, WidthCell } from './types.js';
+import type { Student } from '../train/linearized.js';
 import { resolveTargets } from '../regimes/targets.js';
 import {
   cellLosses, DEFAULT_CRITERION, lazyStatus, meanLogistic, searchEps, zeroMeets, zeroOneError,
@@ -64,6 +65,18 @@ export const WIDTH_SETTINGS = {
    * over even widths (pairs). `verify --init iid` restores i.i.d. signs (odd widths searched too).
    */
   init: 'balanced' as InitScheme,
+  /**
+   * Search cap of the linearized student (src/train/linearized.ts), whose epochs cost O(n²) whatever m is: its m*
+   * grows like the width bounds (hundreds at γ ≈ 0.02), so the network's cap of 256 would censor it.
+   */
+  mMaxLinearized: 2048,
+  /**
+   * The linearized student's ball in the hard regime: ‖W − W(0)‖_F ≤ hardBallFactor·ln(1/ε)/γ, i.e. this factor
+   * times the RKHS norm of the max-margin predictor scaled to margin ln(1/ε) (the margin at which its logistic
+   * loss is about ε), as the soft ball is RADIUS_FACTOR_SOFT = 2 times its teacher's norm [INFERRED]. Without a
+   * ball a linear model of m·d ≥ n features interpolates any labels, and m* would measure T alone.
+   */
+  hardBallFactor: 2,
 } as const;
 
 /** How a cell's epoch budget is set (see module doc). */
@@ -89,6 +102,8 @@ export interface CellChoice {
   init?: InitScheme;
   /** Soft regime only. @defaultValue the NTK teacher's defaults (scale 1, τ = 1) */
   teacher?: TeacherSetting;
+  /** The network, or its linearization at W(0) (src/train/linearized.ts). @defaultValue 'network' */
+  student?: Student;
 }
 
 /** The teacher of a soft cell as measured: its setting, its own logistic loss on the true labels and its accuracy. */
@@ -135,6 +150,11 @@ export interface WidthSearchCell {
   /** The m* criterion and the students' initialisation. */
   criterion: Criterion;
   init: InitScheme;
+  /** The model trained: the network, or its linearization at W(0) (lazy by construction; `lazy` then tells how far
+   * its weights would move a network's activation patterns). */
+  student: Student;
+  /** The projection radius of every run (null: plain GD) and how it was chosen. */
+  radius: number | null;
   /** The uncapped theory budget ⌈c_T/(η γ² ε)⌉ ('theory' rule; equals T unless T was clamped). */
   Ttheory: number;
   /** Where m* lies and why it is censored (src/verify/cellMeasures.ts Censoring). */
@@ -204,9 +224,13 @@ export function cellEpochs(ref: DataRef, eps: number, rule: EpochRule): number {
   return rule === 'fixed' ? WIDTH_SETTINGS.T : theoryEpochs(marginOf(ref).gammaUpper, eps, WIDTH_SETTINGS.eta, WIDTH_SETTINGS.schedule);
 }
 
-function settingsKey(T: number): string {
+/** The search cap of a student. */
+const mMaxOf = (student: Student) => (student === 'linearized' ? WIDTH_SETTINGS.mMaxLinearized : WIDTH_SETTINGS.mMax);
+
+function settingsKey(T: number, student: Student): string {
   const s = WIDTH_SETTINGS;
-  return `T${T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${s.mMax}:mRef${s.mRef}:ff${s.floorFactor}:wasm-f64`;
+  const model = student === 'linearized' ? `linearized:ball${s.hardBallFactor}` : 'wasm-f64';
+  return `T${T}:eta${s.eta}:seeds${s.seeds}:sf${s.successFraction.toFixed(4)}:mMax${mMaxOf(student)}:mRef${s.mRef}:ff${s.floorFactor}:${model}`;
 }
 
 /** The uncapped theory budget of a cell (T itself under the 'fixed' rule). */
@@ -225,6 +249,7 @@ interface Resolved {
   T: number;
   criterion: Criterion;
   init: InitScheme;
+  student: Student;
   teacher?: TeacherSetting;
   earlyExit: boolean;
   key: string;
@@ -240,11 +265,14 @@ function resolveRequest(ctx: CellCtx | undefined, q: CellRequest): Resolved {
   const criterion = q.criterion ?? ctx?.criterion ?? DEFAULT_CRITERION;
   const init = q.init ?? ctx?.init ?? WIDTH_SETTINGS.init;
   const teacher = q.regime === 'soft' ? q.teacher : undefined;
+  const student = q.student ?? 'network';
   const who = `${dataKey(q.ref)}/${q.regime}${teacherKey(teacher)}`;
-  const key = `width-cell/v4/${who}/eps${q.eps}/${rule}/${settingsKey(T)}/${criterion}/${init}/seed${q.searchSeed}`;
-  // objective and relative share their runs (both read the epoch-averaged objective); logistic runs differ
-  const group = `${who}/${q.searchSeed}/${init}${criterion === 'logistic' ? '/logistic' : ''}`;
-  return { q, rule, T, criterion, init, teacher, earlyExit: ctx?.earlyExit ?? true, key, group };
+  const key = `width-cell/v4/${who}/eps${q.eps}/${rule}/${settingsKey(T, student)}/${criterion}/${init}/seed${q.searchSeed}`;
+  // objective and relative share their runs (both read the epoch-averaged objective); logistic runs differ; the
+  // linearized student's hard ball depends on ε, so its runs are shared only within one ε
+  const lin = student === 'linearized' ? `/linearized${q.regime === 'hard' ? `-eps${q.eps}` : ''}` : '';
+  const group = `${who}/${q.searchSeed}/${init}${criterion === 'logistic' ? '/logistic' : ''}${lin}`;
+  return { q, rule, T, criterion, init, student, teacher, earlyExit: ctx?.earlyExit ?? true, key, group };
 }
 
 /** A cached cell that has what the request needs (a floor measured only as a test does not serve 'exact'). */
@@ -267,7 +295,7 @@ type CellStep = { kind: 'search'; opts: MinWidthOptions; logisticOn?: Float64Arr
  * beside two one-neuron single-sign students (+1, and −1 as +1 on the flipped targets 1 − p).
  */
 function* cellFlow(r: Resolved): Generator<CellStep, WidthSearchCell, unknown> {
-  const { q, T, criterion, init, teacher } = r;
+  const { q, T, criterion, init, student, teacher } = r;
   const ds = loadData(q.ref);
   const s = WIDTH_SETTINGS;
   let memo = jobMemo.get(r.group);
@@ -276,8 +304,9 @@ function* cellFlow(r: Resolved): Generator<CellStep, WidthSearchCell, unknown> {
   const targets = resolveTargets(ds, q.regime, teacherOpts);
   const epsS = searchEps(criterion, q.eps, targets.p);
   const logisticOn = criterion === 'logistic' ? ds.y : undefined;
-  const common = { regime: q.regime, seeds: s.seeds, seed: q.searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo, earlyExit: r.earlyExit, init, teacher: teacherOpts };
-  const search = { ...common, eps: epsS, mMax: s.mMax };
+  const ball = student === 'linearized' && q.regime === 'hard' ? { radius: (s.hardBallFactor * Math.log(1 / q.eps)) / marginOf(q.ref).gammaUpper } : {};
+  const common = { regime: q.regime, seeds: s.seeds, seed: q.searchSeed, successFraction: s.successFraction, T, eta: s.eta, memo, earlyExit: r.earlyExit, init, student, teacher: teacherOpts, ...ball };
+  const search = { ...common, eps: epsS, mMax: mMaxOf(student) };
   const res = (yield { kind: 'search', opts: search, logisticOn }) as MinWidthResult;
   const mRef = res.mStar !== null && 2 * res.mStar > s.mRef ? 2 * res.mStar : s.mRef;
   const floorRun = (yield { kind: 'search', opts: { ...floorSearch(search, q.floor === 'exact'), probe: mRef }, logisticOn }) as MinWidthResult;
@@ -292,7 +321,7 @@ function* cellFlow(r: Resolved): Generator<CellStep, WidthSearchCell, unknown> {
   const measuredSeed = res.perWidth[0].seeds[Math.max(k, 0)];
   const problem: TrainProblem = { X: ds.X, n: ds.n, d: ds.d, p: targets.p };
   const job = (m: number, seed: string, p: Float64Array, stop: boolean): TrainTask => ({
-    ...problem, p, m, seed, init, T, eta: s.eta, radius: res.radius, kernel: 'wasm', returnOutputs: true, ...(stop ? { stopAbove: epsS } : {}),
+    ...problem, p, m, seed, init, student, T, eta: s.eta, radius: res.radius, kernel: 'wasm', returnOutputs: true, ...(stop ? { stopAbove: epsS } : {}),
   });
   const flipped = targets.p.map((v) => 1 - v);
   const stop = criterion !== 'logistic' && r.earlyExit;
@@ -337,6 +366,8 @@ function* cellFlow(r: Resolved): Generator<CellStep, WidthSearchCell, unknown> {
     epochsTrained: res.epochsTrained + floorRun.epochsTrained + main.epochs + plus.epochs + minus.epochs,
     criterion,
     init,
+    student,
+    radius: Number.isFinite(res.radius) ? res.radius : null,
     Ttheory,
     censor,
     losses,
@@ -435,8 +466,8 @@ export interface CellRequest extends CellChoice {
 
 /** Read a prefetched (or compute a missing) cell of a request. */
 export function cellOf(ctx: CellCtx | undefined, q: CellRequest): WidthSearchCell {
-  const { criterion, init, teacher } = q;
-  return widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed, q.epochs, q.floor, { criterion, init, teacher });
+  const { criterion, init, teacher, student } = q;
+  return widthCell(ctx, q.ref, q.regime, q.eps, q.searchSeed, q.epochs, q.floor, { criterion, init, teacher, student });
 }
 
 /**

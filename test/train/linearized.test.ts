@@ -62,7 +62,7 @@ const close = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number) => {
 };
 
 describe('trainLinearized', () => {
-  const ds = linearSphere(12, 3, 0.05, 'linearized');
+  const ds = linearSphere(13, 3, 0.05, 'linearized'); // n = 13: the four-row pass and its remainder
   const p = Float64Array.from(ds.y, (y, i) => (y > 0 ? 0.8 : 0.2) + 0.01 * (i % 3));
 
   for (const [label, R] of [['plain GD', Infinity], ['projected GD (ball active)', 0.3]] as const) {

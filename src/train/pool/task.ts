@@ -11,7 +11,8 @@ import { InputError } from '../../errors.js';
 import { trainFast } from '../fast/trainFast.js';
 import type { Precision } from '../fast/wasmLayout.js';
 import type { JobLoss, TrainJob, TrainProblem } from '../job.js';
-import { trainFirstLayer } from '../loop.js';
+import { trainFirstLayer, type TrainResult } from '../loop.js';
+import { trainLinearized } from '../linearized.js';
 
 export interface TaskOptions {
   /**
@@ -49,15 +50,22 @@ export interface TaskResult {
  * @throws InputError for a bad kernel/precision option; ShapeError/InputError from the training loop.
  */
 export function runTask(task: TrainTask): TaskResult {
-  const { X, n, d, p, m, seed, init = 'iid', T, eta, radius = Infinity, stopAbove = Infinity } = task;
+  const { X, n, d, p, m, seed, init = 'iid', T, eta, radius = Infinity, stopAbove = Infinity, student = 'network' } = task;
   const { kernel = 'wasm', precision = 'f64', recordCurve = false, returnOutputs = false } = task;
   if (kernel !== 'wasm' && kernel !== 'reference') throw new InputError('kernel', `runTask: expected 'wasm' or 'reference', got ${String(kernel)}`);
   const net = initNet(m, d, seed, init);
   const t0 = performance.now();
-  const r =
-    kernel === 'wasm'
+  let r: TrainResult;
+  if (student === 'linearized') {
+    // the function-space recursion (src/train/linearized.ts): no kernel choice, O(n²) per epoch
+    const lin = trainLinearized(net, X, n, p, { eta, T, radius, recordCurve, stopAbove });
+    net.W.set(lin.W);
+    r = lin;
+  } else {
+    r = kernel === 'wasm'
       ? trainFast(net, X, n, p, { eta, T, radius, recordCurve, precision, stopAbove })
       : trainFirstLayer(net, X, n, p, { eta, T, radius, recordCurve, stopAbove });
+  }
   const seconds = (performance.now() - t0) / 1000;
   const out: TaskResult = { avgLoss: r.avgLoss, finalLoss: r.finalLoss, epochs: r.epochs, seconds };
   if (recordCurve) out.curve = r.curve;
