@@ -150,6 +150,7 @@ function assemble(
       mMax: r.mMax,
       relTol: r.relTol,
       init: r.init,
+      student: r.student,
       targets: r.targets.source,
       teacher: r.targets.teacher?.summary ?? null,
     },
@@ -178,7 +179,10 @@ function assemble(
       `bound constant C = ${C} is ours (order from the paper's abstract); see src/bounds/constants.ts.`,
       opts.regime === 'soft'
         ? `soft targets from ${r.targets.source}; projected GD, radius rule: ${r.radiusRule}.`
-        : 'hard targets p = (1+y)/2; plain GD on the logistic loss.',
+        : `hard targets p = (1+y)/2; GD on the logistic loss, radius rule: ${r.radiusRule}.`,
+      r.student === 'linearized'
+        ? 'student: the network linearized at W(0) (activation patterns frozen; GD in function space with the width-m empirical NTK, src/train/linearized.ts).'
+        : 'student: the two-layer network itself.',
     ],
     wallSeconds,
   };

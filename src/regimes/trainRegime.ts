@@ -15,6 +15,7 @@ import { flippedFraction, frobeniusMovement, maxNeuronMovement } from '../train/
 import { resolveRadius, resolveTargets, type TargetSource } from './targets.js';
 import { resolveTrainSettings, type TrainSettingsInput } from '../train/defaults.js';
 import type { Regime } from '../train/regime.js';
+import type { Student } from '../train/linearized.js';
 import type { TeacherOptions } from '../teacher/makeTeacher.js';
 
 export interface TrainRegimeOptions extends TrainSettingsInput {
@@ -30,10 +31,14 @@ export interface TrainRegimeOptions extends TrainSettingsInput {
   kernel?: TrainKernel;
   /** Keep the per-epoch training losses (length T+1). @defaultValue false */
   recordCurve?: boolean;
+  /** The network, or its linearization at W(0) (src/train/linearized.ts). @defaultValue 'network' */
+  student?: Student;
 }
 
 export interface TrainRegimeResult {
   regime: Regime;
+  /** The model trained (src/train/linearized.ts). */
+  student: Student;
   m: number;
   /** Epochs actually run (full-batch: one epoch = one GD step). */
   T: number;
@@ -78,7 +83,7 @@ export function trainRegime(ds: Dataset, opts: TrainRegimeOptions): TrainRegimeR
   const settings = resolveTrainSettings(opts);
   const targets = resolveTargets(ds, opts.regime, opts.teacher);
   const { radius, radiusRule } = resolveRadius(settings.radius, opts.regime, targets);
-  const job: TrainJob = { m: settings.m, seed: settings.seed, T: settings.T, eta: settings.eta, radius };
+  const job: TrainJob = { m: settings.m, seed: settings.seed, T: settings.T, eta: settings.eta, radius, student: opts.student };
   const { net, net0, result } = runJob(
     { X: ds.X, n: ds.n, d: ds.d, p: targets.p },
     job,
@@ -87,6 +92,7 @@ export function trainRegime(ds: Dataset, opts: TrainRegimeOptions): TrainRegimeR
   );
   const out: TrainRegimeResult = {
     regime: opts.regime,
+    student: opts.student ?? 'network',
     m: job.m,
     T: job.T,
     eta: job.eta,

@@ -58,7 +58,7 @@ function softNeedsSeparableData(s: Separability, path: string): void {
   throw new InputError('--data', `not NTK-separable (${s.decidedBy}), so the NTK teacher that makes soft labels does not exist; for --regime soft give soft labels "p" in the file, or use --regime hard (${path})`);
 }
 
-const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity'] as const;
+const SOURCES = ['mnist', 'teacher', 'linear', 'xor', 'parity', 'harmonic'] as const;
 /** Defaults of `ntk-verify dataset` (the README's example: --n 200 --dim 20 --seed 1). */
 export const DATASET_DEFAULTS = { n: 200, dim: 20, noise: 0, seed: 1, digits: [4, 9] as [number, number] };
 
@@ -73,10 +73,11 @@ function datasetCommand(program: Command, io: CliIO): void {
     .option('--noise <sigma>', 'MNIST: additive Gaussian pixel noise σ', P.nonNegativeReal, DATASET_DEFAULTS.noise)
     .option('--difficulty <x>', 'synthetic: margin knob in [0, 1] (higher = smaller margin γ)', P.closedUnit)
     .option('--label-noise <f>', 'synthetic: fraction of labels flipped, in [0, 1/2]', P.nonNegativeReal)
+    .option('--degree <k>', 'harmonic: even degree k ≥ 2 of y = sign(Re((x_1 + i·x_2)^k)), 2k arcs when --dim 2 (default 8)', P.positiveInt)
     .option('--n-test <count>', 'held-out test points', P.nonNegativeInt)
     .option('--seed <int>', 'seed of every random draw', P.seed, DATASET_DEFAULTS.seed)
     .requiredOption('--out <file>', 'output JSON file')
-    .action(async (o: { source: (typeof SOURCES)[number]; digits: [number, number]; n: number; dim: number; noise: number; difficulty?: number; labelNoise?: number; nTest?: number; seed: number; out: string }) => {
+    .action(async (o: { source: (typeof SOURCES)[number]; digits: [number, number]; n: number; dim: number; noise: number; difficulty?: number; labelNoise?: number; nTest?: number; seed: number; out: string; degree?: number }) => {
       let ds: Dataset;
       if (o.source === 'mnist') {
         if (o.difficulty !== undefined) throw new InputError('--difficulty', 'applies to synthetic sources only, not mnist');
@@ -86,7 +87,8 @@ function datasetCommand(program: Command, io: CliIO): void {
       } else {
         if (o.noise !== DATASET_DEFAULTS.noise) throw new InputError('--noise', 'applies to --source mnist only (use --label-noise for synthetic data)');
         const { synthetic } = await import('../../data/synthetic.js');
-        ds = synthetic({ kind: o.source, n: o.n, d: o.dim, seed: o.seed, difficulty: o.difficulty, nTest: o.nTest, labelNoise: o.labelNoise });
+        if (o.degree !== undefined && o.source !== 'harmonic') throw new InputError('--degree', `applies to --source harmonic only, not ${o.source}`);
+        ds = synthetic({ kind: o.source, n: o.n, d: o.dim, seed: o.seed, difficulty: o.difficulty, nTest: o.nTest, labelNoise: o.labelNoise, degree: o.degree });
       }
       const { writeDatasetFile } = await import('../../data/datasetFile.js');
       writeDatasetFile(o.out, ds);
@@ -111,6 +113,8 @@ function marginCommand(program: Command, io: CliIO): void {
     });
 }
 
+const studentOption = () => new Option('--student <model>', 'the network (default) or its linearization at W(0): activation patterns frozen, the lazy model of the NTK analyses').choices(['network', 'linearized']);
+
 const regimeOption = () => new Option('--regime <r>', 'soft (teacher soft labels, projected GD) or hard (logistic loss on ±1 labels)').choices(['soft', 'hard']).makeOptionMandatory();
 
 /** A command that trains on a dataset file in one regime: its --data and --regime options, in that order. */
@@ -126,7 +130,8 @@ function trainCommand(program: Command, io: CliIO): void {
     .option('--radius <R>', 'projection radius on ‖W − W(0)‖_F: a number, "inf" or "auto"', P.radius)
     .option('--tau <t>', 'soft labels: teacher temperature τ > 0 in p = σ(g/τ)', P.positiveReal)
     .option('--curve', 'include the per-epoch loss curve')
-    .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean }) => {
+    .addOption(studentOption())
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean; student?: 'network' | 'linearized' }) => {
       const { ds, input } = await readDataset(o.data);
       checkMemory('--width', trainBytes(ds.n, ds.d, o.width), `training at width ${o.width} on n = ${ds.n}, d = ${ds.d}`);
       if (o.curve) {
@@ -161,6 +166,7 @@ function trainCommand(program: Command, io: CliIO): void {
         radius: o.radius,
         teacher,
         recordCurve: o.curve ?? false,
+        student: o.student,
       };
       let report: Record<string, unknown>;
       try {
@@ -187,7 +193,8 @@ function widthCommand(program: Command, io: CliIO): void {
     .option('--no-early-exit', 'train every seed of every width to the end (the naive search: same m*, slower)')
     .option('--workers <k>', 'worker threads for the trainings (0: in-process; default NTK_VERIFY_WORKERS, else all cores)', P.nonNegativeInt)
     .addOption(new Option('--init <scheme>', 'students: iid signs (default) or balanced pairs with f(x; W(0)) = 0, searched over even widths (as the width claims)').choices(['iid', 'balanced']))
-    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number; earlyExit: boolean; workers?: number; init?: 'iid' | 'balanced' }) => {
+    .addOption(studentOption())
+    .action(async (o: { data: string; regime: 'soft' | 'hard'; eps: number; seeds?: number; success?: number; mMax?: number; epochs?: number | 'theory'; lr?: number; seed?: number; radius?: number | 'auto'; tau?: number; C?: number; earlyExit: boolean; workers?: number; init?: 'iid' | 'balanced'; student?: 'network' | 'linearized' }) => {
       const { ds, input } = await readDataset(o.data);
       const { DEFAULT_M_MAX, DEFAULT_SEEDS } = await import('../../bounds/minWidth.js');
       const mMax = o.mMax ?? DEFAULT_M_MAX;
@@ -227,6 +234,7 @@ function widthCommand(program: Command, io: CliIO): void {
         teacher: o.tau !== undefined ? { tau: o.tau } : undefined,
         C: o.C,
         init: o.init,
+        student: o.student,
       };
       let report: Record<string, unknown>;
       try {
