@@ -3,7 +3,8 @@
  * epochs, so it runs in `verify`, not in `npm test`): which (soft, hard) cell pairs the censoring intervals order.
  */
 import { describe, expect, it } from 'vitest';
-import { decidedOrder, phaseData } from './claims/phaseDiagram.js';
+import { decidedOrder, harmonicData, phaseData } from './claims/phaseDiagram.js';
+import { loadData, marginOf } from '../src/verify/widthCells.js';
 import type { WidthSearchCell } from '../src/verify/widthCells.js';
 import type { Censoring } from '../src/verify/cellMeasures.js';
 
@@ -38,5 +39,17 @@ describe('phase-diagram: decidedOrder (oracle: the interval rule by hand)', () =
     expect(phaseData(1, 'full').length).toBeGreaterThan(d.length);
     expect(phaseData(1, 'quick').length).toBeLessThan(d.length);
     for (const ref of d) expect(ref.source === 'synthetic' ? ref.spec.n : ref.opts.n).toBe(100);
+  });
+  it('the linearized grid: circular harmonics (n = 100, d = 2) whose γ falls with the degree, γ ≤ 0.1 reached', () => {
+    const refs = harmonicData(1, 'default');
+    expect(refs.length).toBeGreaterThanOrEqual(4);
+    const gammas = refs.map((ref) => {
+      const ds = loadData(ref);
+      expect([ds.n, ds.d]).toEqual([100, 2]);
+      return marginOf(ref);
+    });
+    for (let k = 1; k < gammas.length; k++) expect(gammas[k].gammaUpper).toBeLessThan(gammas[k - 1].gammaLower);
+    expect(gammas[gammas.length - 1].gammaUpper).toBeLessThan(0.05);
+    expect(harmonicData(1, 'full').length).toBeGreaterThan(refs.length);
   });
 });

@@ -61,4 +61,16 @@ export const SERIES_LABELS: Record<string, SeriesLabels> = {
   'hard-width-cells-loglog': widthCells('hard', 'ln(1/ε)/γ⁴'),
   'phase-diagram-loglog': phase("the paper's reading", "each regime's own objective ≤ ε"),
   'phase-diagram-yardstick-loglog': phase('the commensurate reading', 'objective relative to f ≡ 0 ≤ ε'),
+  'phase-diagram-linearized-loglog': phase("linearized students, the paper's reading", "each regime's own objective ≤ ε, students linearized at W(0)"),
+  'linearized-mstar-vs-gamma-loglog': {
+    title: 'Linearized students: m* against the NTK margin γ (log-log)',
+    x: 'NTK margin γ (γ_rkhs)',
+    y: 'width m* (neurons)',
+    legend: 'regime, reading, ε (censoring)',
+    caption:
+      'Each point is one cell of the linearized students (the network with its activation patterns frozen at W(0)) on the circular-harmonic ' +
+      'datasets: its m*, or the last failing width when m* is censored (marked). The bounds say m* may grow as 1/γ² (soft) and 1/γ⁴ (hard); ' +
+      'the fitted exponents with their intervals are in the claim\'s metrics. Cells are separate datasets, so points are not joined.',
+    pointGroups: () => true,
+  },
 };
