@@ -67,7 +67,8 @@ export const PHASE = {
    * the lazy model the theorems describe): circular harmonics of degree k (n = 100, d = 2, difficulty 0.5;
    * src/data/circularHarmonic.ts), whose γ falls about as 1/k (0.17, 0.073, 0.037, 0.020, 0.012 for k = 2 … 32 on
    * the default seed), at the ε below. Hard students are projected onto ‖W − W(0)‖_F ≤ 2·ln(1/ε)/γ, soft ones onto
-   * twice their teacher's norm (WIDTH_SETTINGS.hardBallFactor, RADIUS_FACTOR_SOFT).
+   * twice their teacher's norm (WIDTH_SETTINGS.hardBallFactor, RADIUS_FACTOR_SOFT); the theory budget is capped at
+   * WIDTH_SETTINGS.TmaxLinearized = 10⁶ epochs instead of 10⁵ (their epochs cost O(n²) whatever m).
    */
   harmonicDegrees: { quick: [2, 8], default: [2, 4, 8, 16], full: [2, 4, 8, 16, 32] } as Record<Profile, number[]>,
   linearizedEps: { quick: [0.1], default: [0.1], full: [0.1, 0.05] } as Record<Profile, number[]>,

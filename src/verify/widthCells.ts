@@ -70,6 +70,8 @@ export const WIDTH_SETTINGS = {
    * grows like the width bounds (hundreds at γ ≈ 0.02), so the network's cap of 256 would censor it.
    */
   mMaxLinearized: 2048,
+  /** The linearized student's epoch cap (its epochs cost O(n²) whatever m, so the theory budget fits further). */
+  TmaxLinearized: 1_000_000,
   /**
    * The linearized student's ball in the hard regime: ‖W − W(0)‖_F ≤ hardBallFactor·ln(1/ε)/γ, i.e. this factor
    * times the RKHS norm of the max-margin predictor scaled to margin ln(1/ε) (the margin at which its logistic
@@ -219,9 +221,12 @@ export function marginOf(ref: DataRef): MarginInfo {
   return g;
 }
 
+/** The theory schedule of a student: the network's, or with the linearized student's larger cap. */
+const scheduleOf = (student: Student) => (student === 'linearized' ? { ...WIDTH_SETTINGS.schedule, Tmax: WIDTH_SETTINGS.TmaxLinearized } : WIDTH_SETTINGS.schedule);
+
 /** The epoch budget of a cell under a rule. */
-export function cellEpochs(ref: DataRef, eps: number, rule: EpochRule): number {
-  return rule === 'fixed' ? WIDTH_SETTINGS.T : theoryEpochs(marginOf(ref).gammaUpper, eps, WIDTH_SETTINGS.eta, WIDTH_SETTINGS.schedule);
+export function cellEpochs(ref: DataRef, eps: number, rule: EpochRule, student: Student = 'network'): number {
+  return rule === 'fixed' ? WIDTH_SETTINGS.T : theoryEpochs(marginOf(ref).gammaUpper, eps, WIDTH_SETTINGS.eta, scheduleOf(student));
 }
 
 /** The search cap of a student. */
@@ -261,11 +266,11 @@ const teacherKey = (t: TeacherSetting | undefined) => (t ? `:teacher-s${t.scale}
 
 function resolveRequest(ctx: CellCtx | undefined, q: CellRequest): Resolved {
   const rule = q.epochs ?? 'fixed';
-  const T = cellEpochs(q.ref, q.eps, rule);
+  const student = q.student ?? 'network';
+  const T = cellEpochs(q.ref, q.eps, rule, student);
   const criterion = q.criterion ?? ctx?.criterion ?? DEFAULT_CRITERION;
   const init = q.init ?? ctx?.init ?? WIDTH_SETTINGS.init;
   const teacher = q.regime === 'soft' ? q.teacher : undefined;
-  const student = q.student ?? 'network';
   const who = `${dataKey(q.ref)}/${q.regime}${teacherKey(teacher)}`;
   const key = `width-cell/v4/${who}/eps${q.eps}/${rule}/${settingsKey(T, student)}/${criterion}/${init}/seed${q.searchSeed}`;
   // objective and relative share their runs (both read the epoch-averaged objective); logistic runs differ; the
