@@ -144,6 +144,10 @@ describe('minWidth', () => {
     expect(again.mStar).toBe(1);
     expect(again.trainings).toBe(0);
     expect(memo.has(jobKey({ m: 12, seed: deriveSeed('mw', 'init', 0), T: 20, eta: 4, radius: Infinity }))).toBe(true);
+    // a linearized student's run is another run: never served from the network's memo entry
+    const job = { m: 12, seed: deriveSeed('mw', 'init', 0), T: 20, eta: 4, radius: Infinity };
+    expect(jobKey({ ...job, student: 'linearized' })).not.toBe(jobKey(job));
+    expect(jobKey({ ...job, student: 'network' })).toBe(jobKey(job));
   });
 
   it('a memo of early stops is reused where it decides the new ε and retrained where it does not (oracle: fresh naive search)', () => {

@@ -11,6 +11,8 @@ import { cloneNet, forward, initNet, type TwoLayerNet } from '../../src/model/tw
 import { klLogit, sigmoid } from '../../src/model/losses.js';
 import { flippedFraction } from '../../src/train/lazyMetrics.js';
 import { linearSphere } from './fixtures.js';
+import { trainRegime } from '../../src/regimes/trainRegime.js';
+import { runTask } from '../../src/train/pool/task.js';
 
 /** f_lin(x_i; W) = m^{-1/2} Σ_s a_s 1[<w_s(0), x_i> > 0] <w_s, x_i> for every i. */
 function gatedForward(net0: TwoLayerNet, W: Float64Array, X: Float64Array, n: number): Float64Array {
@@ -115,5 +117,16 @@ describe('trainLinearized', () => {
     const net = initNet(4, ds.d, 'lin-shape');
     expect(() => trainLinearized(net, ds.X.subarray(1), ds.n, p)).toThrow(/X has length/);
     expect(() => trainLinearized(net, ds.X, ds.n, p.subarray(1))).toThrow(/p has length/);
+  });
+  it('every runner trains the same linearized student: trainRegime, runTask (the workers) and trainLinearized', () => {
+    const hard = Float64Array.from(ds.y, (y) => (y > 0 ? 1 : 0));
+    const direct = trainLinearized(initNet(6, ds.d, 'lin-run', 'iid'), ds.X, ds.n, hard, { eta: 2, T: 30, radius: 2 });
+    const viaRegime = trainRegime(ds, { regime: 'hard', m: 6, seed: 'lin-run', T: 30, eta: 2, radius: 2, student: 'linearized' });
+    expect(viaRegime.student).toBe('linearized');
+    expect(viaRegime.avgLoss).toBe(direct.avgLoss);
+    expect(viaRegime.movement).toBeCloseTo(2, 9); // the ball binds at this step size
+    const viaTask = runTask({ X: ds.X, n: ds.n, d: ds.d, p: hard, m: 6, seed: 'lin-run', T: 30, eta: 2, radius: 2, student: 'linearized', returnOutputs: true });
+    expect(viaTask.avgLoss).toBe(direct.avgLoss);
+    expect(Array.from(viaTask.W as Float64Array)).toEqual(Array.from(direct.W));
   });
 });

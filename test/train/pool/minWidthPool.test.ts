@@ -30,4 +30,16 @@ describe('TrainPool as the evaluator of minWidthAsync', () => {
     const par = await minWidthAsync(ds, { ...common, eps: 0.45, evaluate: pool.evaluator() });
     expect(par).toEqual(sync);
   });
+
+  it('linearized students: the pool (worker runTask) gives the sequential search\'s result, and m* differs from the network\'s', async () => {
+    const opts = { ...common, eps: 0.3, T: 200, radius: 10, init: 'balanced' as const, student: 'linearized' as const, mMax: 256 };
+    const sync = minWidth(ds, opts);
+    const par = await minWidthAsync(ds, { ...opts, evaluate: pool.evaluator() });
+    expect(par).toEqual(sync);
+    expect(sync.student).toBe('linearized');
+    expect(sync.mStar).toBe(8); // the network needs 4 here (value from the sync runs): frozen patterns cost neurons
+    const network = minWidth(ds, { ...opts, student: 'network' });
+    expect(network.perWidth.map((w) => w.success)).not.toEqual(sync.perWidth.map((w) => w.success));
+  });
 });
+
