@@ -41,11 +41,14 @@ export function cellRows(cells: NonNullable<ClaimRecord['cells']>): string[][] {
     const x = c as typeof c & WidthCellData;
     const cens = x.censor ? `${x.censor.reason}: (${x.censor.lower}, ${x.censor.upper ?? '∞'}]${x.Ttheory !== undefined && x.T !== undefined && x.Ttheory > x.T ? `, T(γ,ε) = ${x.Ttheory}` : ''}` : '—';
     const losses = x.losses ? `${f(x.losses.objective)} / ${f(x.losses.logistic)} / ${f(x.losses.zeroOne)} / ${f(x.losses.relative)}` : '—';
-    const lazy = x.lazy ? `${f(x.lazy.flipFraction)} / ${f(x.lazy.relMovement)} at ${x.lazy.m} (${x.lazy.lazy ? 'lazy' : 'not lazy'})` : '—';
+    const lin = x.student === 'linearized';
+    // a linearized student trains with frozen patterns: its flips say how a network with the same weights would fare
+    const lazyWord = lin ? `linearized: lazy by construction; the network at these weights ${x.lazy?.lazy ? 'would be lazy' : 'would not be'}` : x.lazy?.lazy ? 'lazy' : 'not lazy';
+    const lazy = x.lazy ? `${f(x.lazy.flipFraction)} / ${f(x.lazy.relMovement)} at ${x.lazy.m} (${lazyWord})` : '—';
     const triv = x.trivial ? (x.trivial.zeroPredictor ? 'yes: f ≡ 0' : x.trivial.singleSign ? 'yes: single sign' : 'no') : '—';
     const teacher = x.teacher ? `${x.teacher.scale}, ${x.teacher.tau}: ${f(x.teacher.logistic)}, ${f(x.teacher.accuracy)}` : '—';
     return [
-      c.dataset, c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.T === undefined ? '—' : String(c.T),
+      c.dataset, lin ? `${c.regime} (linearized)` : c.regime, fmtNum(c.gamma), fmtNum(c.eps), c.T === undefined ? '—' : String(c.T),
       c.mStar === null ? 'not reached' : fmtNum(c.mStar), c.bound === undefined ? '—' : fmtNum(c.bound), String(c.seeds),
       c.applicable === false ? `no: ${c.excluded ?? 'left out by the claim'}` : 'yes',
       x.criterion ?? '—', cens, losses, lazy, triv, teacher,
@@ -56,6 +59,7 @@ export function cellRows(cells: NonNullable<ClaimRecord['cells']>): string[][] {
 /** The cell data fields beyond m* (src/verify/types.ts WidthCell), optional in records written before them. */
 type WidthCellData = {
   criterion?: string;
+  student?: string;
   Ttheory?: number;
   censor?: { lower: number; upper: number | null; reason: string };
   losses?: { objective: number; logistic: number; zeroOne: number; relative: number | null };

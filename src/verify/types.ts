@@ -60,6 +60,10 @@ export interface WidthCell {
   criterion?: string;
   /** Initialisation of the students ('balanced' | 'iid'). */
   init?: string;
+  /** 'linearized' when the student was the network linearized at W(0) (src/train/linearized.ts); absent for the network. */
+  student?: string;
+  /** The projection radius of its runs (absent: plain GD). */
+  radius?: number;
   /** The uncapped theory budget ⌈c_T/(η γ² ε)⌉ (> T when T was clamped at its cap). */
   Ttheory?: number;
   /** m* ∈ (lower, upper], upper null = unbounded; reason 'exact' | 'above-cap' | 'T-limited' | 'T-capped'. */

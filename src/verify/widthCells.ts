@@ -536,8 +536,10 @@ export function toWidthCell(c: WidthSearchCell, bound?: number, leftOut?: string
 }
 
 /** The typed per-cell data other claims and reports read (results.json `cells[]` fields beyond m*). */
-export function cellData(c: WidthSearchCell): Pick<WidthCell, 'n' | 'criterion' | 'init' | 'Ttheory' | 'censor' | 'losses' | 'lazy' | 'trivial' | 'teacher'> {
+export function cellData(c: WidthSearchCell): Pick<WidthCell, 'n' | 'criterion' | 'init' | 'student' | 'radius' | 'Ttheory' | 'censor' | 'losses' | 'lazy' | 'trivial' | 'teacher'> {
   const out: ReturnType<typeof cellData> = { n: c.n, criterion: c.criterion, init: c.init, Ttheory: c.Ttheory, censor: c.censor, losses: c.losses, lazy: c.lazy, trivial: c.trivial };
+  if (c.student === 'linearized') out.student = c.student;
+  if (c.radius !== null && c.radius !== undefined && Number.isFinite(c.radius)) out.radius = c.radius;
   if (c.teacher) out.teacher = c.teacher;
   return out;
 }
