@@ -38,6 +38,8 @@ export interface DatasetValue {
 }
 
 const DEFAULT_DIFFICULTIES = [0, 0.5, 1] as const;
+/** The kinds drawn by default: 'harmonic' is opt-in, so the claims' generated cases (and their replays) stay as they were. */
+const DEFAULT_KINDS: readonly SyntheticKind[] = ['linear', 'teacher', 'xor', 'parity'];
 
 function checkRange(name: string, lo: number, hi: number, min: number): void {
   if (!Number.isInteger(lo) || lo < min) throw new InputError(`constraints.${name}Min`, `datasetArb: expected an integer ≥ ${min}, got ${lo}`);
@@ -46,14 +48,15 @@ function checkRange(name: string, lo: number, hi: number, min: number): void {
 
 /**
  * Arbitrary of { spec, ds } with ds = synthetic(spec). Kind-specific adjustments (recorded in spec):
- * xor uses d ≥ 2 (d is raised to 2), parity uses parityOrder = min(PARITY_ORDER, d).
+ * xor and harmonic use d ≥ 2 (d is raised to 2), parity uses parityOrder = min(PARITY_ORDER, d), harmonic its
+ * default degree.
  * @throws InputError naming the bad constraint (empty kinds, unknown kind, difficulty outside [0, 1],
  *         min > max, nMin < 1, dMin < 1, nTest < 0).
  * @public
  */
 export function datasetArb(constraints: DatasetConstraints = {}): fc.Arbitrary<DatasetValue> {
   const { nMin = 2, nMax = 12, dMin = 2, dMax = 5, nTest = 0, bothClasses = false } = constraints;
-  const kinds = constraints.kinds ?? SYNTHETIC_KINDS;
+  const kinds = constraints.kinds ?? DEFAULT_KINDS;
   const difficulties = constraints.difficulties ?? DEFAULT_DIFFICULTIES;
   checkRange('n', nMin, nMax, 1);
   checkRange('d', dMin, dMax, 1);
@@ -73,7 +76,7 @@ export function datasetArb(constraints: DatasetConstraints = {}): fc.Arbitrary<D
       difficulty: fc.constantFrom(...difficulties),
     })
     .map(({ kind, n, d, seed, difficulty }): DatasetValue => {
-      const spec: SyntheticSpec = { kind, n, d: kind === 'xor' ? Math.max(d, 2) : d, seed, difficulty };
+      const spec: SyntheticSpec = { kind, n, d: kind === 'xor' || kind === 'harmonic' ? Math.max(d, 2) : d, seed, difficulty };
       if (kind === 'parity') spec.parityOrder = Math.min(PARITY_ORDER, d);
       if (nTest > 0) spec.nTest = nTest;
       return { spec, ds: synthetic(spec) };
