@@ -28,6 +28,7 @@ export const ASSUMPTION_SOURCES: readonly { module: string; names?: readonly str
   { module: 'data/mnist', names: ['MNIST_DEFAULT_DIM'] },
   { module: 'data/reluNetLabels', names: ['TEACHER_WIDTH'] },
   { module: 'data/xorParity', names: ['PARITY_ORDER'] },
+  { module: 'data/circularHarmonic', names: ['HARMONIC_DEGREE'] },
   { module: 'data/marginKnob', names: ['LINEAR_MAX_ANGLE', 'BAND_MASS_MAX'] },
   { module: 'verify/seed', names: ['DEFAULT_SEED'] },
 ];
