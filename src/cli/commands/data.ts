@@ -134,6 +134,7 @@ function trainCommand(program: Command, io: CliIO): void {
     .action(async (o: { data: string; regime: 'soft' | 'hard'; width: number; epochs?: number; lr?: number; seed: number; radius?: number | 'auto'; tau?: number; curve?: boolean; student?: 'network' | 'linearized' }) => {
       const { ds, input } = await readDataset(o.data);
       checkMemory('--width', trainBytes(ds.n, ds.d, o.width), `training at width ${o.width} on n = ${ds.n}, d = ${ds.d}`);
+      if (o.student === 'linearized') checkMemory('--student', marginBytes(ds.n, ds.d, 0), `the linearized student's n×n empirical NTK Gram at n = ${ds.n}`);
       if (o.curve) {
         const { DEFAULT_T } = await import('../../train/defaults.js');
         const T = o.epochs ?? DEFAULT_T;
@@ -201,6 +202,7 @@ function widthCommand(program: Command, io: CliIO): void {
       checkMemory(o.mMax !== undefined ? '--m-max' : '--data', trainBytes(ds.n, ds.d, mMax), `training at width ${mMax} on n = ${ds.n}, d = ${ds.d}`);
       const seeds = o.seeds ?? DEFAULT_SEEDS;
       checkMemory('--seeds', searchBytes(ds.n, ds.d, mMax, seeds), `the m* search with ${seeds} seeds per width, widths up to ${mMax}, on n = ${ds.n}, d = ${ds.d}`);
+      if (o.student === 'linearized') checkMemory('--student', marginBytes(ds.n, ds.d, 0), `the linearized students' n×n empirical NTK Gram at n = ${ds.n}`);
       if (o.tau !== undefined && o.regime === 'hard') throw new InputError('--tau', 'applies to --regime soft only');
       let margin: RkhsMargin | undefined;
       if (o.regime === 'soft' && !ds.p) {
