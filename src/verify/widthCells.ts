@@ -155,7 +155,7 @@ export interface WidthSearchCell {
   /** The model trained: the network, or its linearization at W(0) (lazy by construction; `lazy` then tells how far
    * its weights would move a network's activation patterns). */
   student: Student;
-  /** The projection radius of every run (null: plain GD) and how it was chosen. */
+  /** The projection radius of every run of the search (null: plain GD). */
   radius: number | null;
   /** The uncapped theory budget ⌈c_T/(η γ² ε)⌉ ('theory' rule; equals T unless T was clamped). */
   Ttheory: number;
